@@ -1,0 +1,207 @@
+//! Consensus encoding: the [`Encode`] and [`Decode`] traits, the infallible [`Sink`], the bounded
+//! [`Reader`] cursor and canonical CompactSize.
+//!
+//! Encoding streams bytes into a [`Sink`] that cannot fail, so a hash can be computed over the
+//! encoding without a temporary buffer. Decoding reads from a [`Reader`] over a complete slice;
+//! every length taken from the input is checked against what remains and against a per-type cap
+//! before anything is allocated, so a decoder never allocates much more than the input it was
+//! given.
+
+mod error;
+mod reader;
+
+pub use error::DecodeError;
+pub use reader::Reader;
+
+use alloc::vec::Vec;
+
+/// The largest size a CompactSize may announce (`MAX_SIZE` in the reference, 0x02000000).
+pub const MAX_SIZE: u64 = 0x0200_0000;
+
+/// The most bytes a vector decoder reserves ahead of reading its elements (about 1 MB): larger
+/// vectors grow as their elements are actually read.
+pub const MAX_PREALLOCATION: usize = 1 << 20;
+
+/// A destination for encoded bytes that cannot fail.
+///
+/// Implemented for `Vec<u8>`, [`LenCounter`] and the hash engines of this crate.
+pub trait Sink {
+    /// Appends `bytes` to the sink.
+    fn write_all(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Vec<u8> {
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) {
+        (**self).write_all(bytes);
+    }
+}
+
+/// A [`Sink`] that only counts the bytes written to it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LenCounter(pub usize);
+
+impl Sink for LenCounter {
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+}
+
+/// A value with a consensus encoding.
+pub trait Encode {
+    /// Writes the encoding of `self` to `sink`.
+    fn encode<S: Sink + ?Sized>(&self, sink: &mut S);
+
+    /// Returns the number of bytes [`Encode::encode`] writes.
+    fn encoded_len(&self) -> usize {
+        let mut counter = LenCounter(0);
+        self.encode(&mut counter);
+        counter.0
+    }
+
+    /// Returns the encoding of `self` as a new vector.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.encoded_len());
+        self.encode(&mut out);
+        out
+    }
+}
+
+/// A value that can be read back from its consensus encoding.
+pub trait Decode: Sized {
+    /// Reads one value from the reader, advancing it past the bytes consumed.
+    ///
+    /// # Errors
+    /// Returns a [`DecodeError`] when the bytes are not a valid encoding; the reader's position is
+    /// then unspecified.
+    fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError>;
+}
+
+/// Decodes a value that must occupy the whole of `bytes`.
+///
+/// # Errors
+/// Returns [`DecodeError::TrailingBytes`] if bytes remain after the value, or the value's own
+/// decoding error.
+pub fn decode_exact<T: Decode>(bytes: &[u8]) -> Result<T, DecodeError> {
+    let mut r = Reader::new(bytes);
+    let value = T::decode(&mut r)?;
+    r.finish()?;
+    Ok(value)
+}
+
+/// Decodes a value from the start of `bytes` and returns it with the bytes that follow it.
+///
+/// # Errors
+/// Returns the value's decoding error.
+pub fn decode_prefix<T: Decode>(bytes: &[u8]) -> Result<(T, &[u8]), DecodeError> {
+    let mut r = Reader::new(bytes);
+    let value = T::decode(&mut r)?;
+    Ok((value, r.rest()))
+}
+
+/// Writes `n` as a CompactSize.
+pub fn write_compact_size<S: Sink + ?Sized>(sink: &mut S, n: u64) {
+    if n < 0xfd {
+        sink.write_all(&[n as u8]);
+    } else if n <= 0xffff {
+        sink.write_all(&[0xfd]);
+        sink.write_all(&(n as u16).to_le_bytes());
+    } else if n <= 0xffff_ffff {
+        sink.write_all(&[0xfe]);
+        sink.write_all(&(n as u32).to_le_bytes());
+    } else {
+        sink.write_all(&[0xff]);
+        sink.write_all(&n.to_le_bytes());
+    }
+}
+
+/// Returns the length of the CompactSize encoding of `n`.
+#[inline]
+pub const fn compact_size_len(n: u64) -> usize {
+    if n < 0xfd {
+        1
+    } else if n <= 0xffff {
+        3
+    } else if n <= 0xffff_ffff {
+        5
+    } else {
+        9
+    }
+}
+
+/// Writes a byte vector: its length as a CompactSize, then the bytes.
+pub fn write_var_bytes<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) {
+    write_compact_size(sink, bytes.len() as u64);
+    sink.write_all(bytes);
+}
+
+/// Returns the encoded length of a byte vector.
+#[inline]
+pub const fn var_bytes_len(len: usize) -> usize {
+    compact_size_len(len as u64) + len
+}
+
+/// Writes a vector of encodable values: the count as a CompactSize, then each value.
+pub fn write_vec<T: Encode, S: Sink + ?Sized>(sink: &mut S, items: &[T]) {
+    write_compact_size(sink, items.len() as u64);
+    for item in items {
+        item.encode(sink);
+    }
+}
+
+/// Returns the encoded length of a vector of encodable values.
+pub fn vec_len<T: Encode>(items: &[T]) -> usize {
+    compact_size_len(items.len() as u64) + items.iter().map(Encode::encoded_len).sum::<usize>()
+}
+
+macro_rules! impl_int {
+    ($($t:ty => $read:ident),* $(,)?) => {$(
+        impl Encode for $t {
+            #[inline]
+            fn encode<S: Sink + ?Sized>(&self, sink: &mut S) {
+                sink.write_all(&self.to_le_bytes());
+            }
+            #[inline]
+            fn encoded_len(&self) -> usize {
+                core::mem::size_of::<$t>()
+            }
+        }
+        impl Decode for $t {
+            #[inline]
+            fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                r.$read()
+            }
+        }
+    )*};
+}
+
+impl_int!(u8 => read_u8, u16 => read_u16, u32 => read_u32, u64 => read_u64, i32 => read_i32, i64 => read_i64);
+
+impl<const N: usize> Encode for [u8; N] {
+    #[inline]
+    fn encode<S: Sink + ?Sized>(&self, sink: &mut S) {
+        sink.write_all(self);
+    }
+    #[inline]
+    fn encoded_len(&self) -> usize {
+        N
+    }
+}
+
+impl<const N: usize> Decode for [u8; N] {
+    #[inline]
+    fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        r.read_array()
+    }
+}
+
+#[cfg(test)]
+mod tests;

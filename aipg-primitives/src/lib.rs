@@ -1,0 +1,32 @@
+//! Byte-compatible data types of AIPG (AI Power Grid) and its parent chain Ravencoin.
+//!
+//! This crate encodes, decodes and hashes what the reference node (AIPG Core) puts on disk and on
+//! the wire: transactions, blocks and headers in both layouts, scripts, asset payloads and
+//! addresses, with the parameters of every built-in network as plain values.
+//!
+//! It never performs I/O, reads the clock or the environment, or keeps global state. Decoders
+//! take complete slices, check every length against what remains and against a per-type cap
+//! before allocating, and never panic on untrusted input.
+//!
+//! # Features
+//! - `std` (default): implements `std::error::Error` for the error types through `thiserror`.
+//! - `serde`: `Serialize`/`Deserialize` for hashes and plain data types.
+//! - `proptest-impl`: `Arbitrary` implementations for property tests in dependent crates.
+//!
+//! # Example
+//! ```
+//! use aipg_primitives::encode::{decode_exact, Encode};
+//! let n: u32 = decode_exact(&[0x2a, 0, 0, 0]).unwrap();
+//! assert_eq!(n, 42);
+//! assert_eq!(n.to_bytes(), [0x2a, 0, 0, 0]);
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod encode;
+pub mod hash;
+
+pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
+pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};

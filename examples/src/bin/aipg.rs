@@ -1,0 +1,5 @@
+//! `aipg`: decode and check AIPG and Ravencoin data from the command line.
+
+fn main() {
+    std::process::exit(2);
+}
