@@ -27,6 +27,8 @@ extern crate alloc;
 
 pub mod encode;
 pub mod hash;
+pub mod script;
 
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
+pub use script::{Script, ScriptBuf};
