@@ -25,10 +25,14 @@
 
 extern crate alloc;
 
+pub mod amount;
 pub mod encode;
 pub mod hash;
+pub mod network;
 pub mod script;
 
+pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
+pub use network::{Network, NetworkParams};
 pub use script::{Script, ScriptBuf};
