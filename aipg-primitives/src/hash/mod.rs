@@ -6,6 +6,8 @@
 use crate::encode::{Decode, DecodeError, Encode, Reader, Sink};
 use sha2::{Digest, Sha256};
 
+pub mod x16r;
+
 /// SHA-256 of `data`.
 #[inline]
 pub fn sha256(data: &[u8]) -> [u8; 32] {
