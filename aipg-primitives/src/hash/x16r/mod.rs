@@ -33,12 +33,19 @@
 
 use crate::hash::BlockHash;
 
+mod aes;
 mod blake;
+mod echo;
 mod pending;
+mod shavite;
+#[cfg(test)]
+mod sph_kat;
 mod wrappers;
 
 use blake::blake512;
-use pending::{bmw512, cubehash512, echo512, fugue512, hamsi512, luffa512, shavite512, simd512};
+use echo::echo512;
+use pending::{bmw512, cubehash512, fugue512, hamsi512, luffa512, simd512};
+use shavite::shavite512;
 use wrappers::{groestl512, jh512, keccak512, sha512, shabal512, skein512, tiger192, whirlpool512};
 
 /// One of the sixteen X16R functions, numbered by the hex digit that selects it.
