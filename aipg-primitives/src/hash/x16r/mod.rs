@@ -35,7 +35,10 @@ use crate::hash::BlockHash;
 
 mod aes;
 mod blake;
+mod bmw;
+mod cubehash;
 mod echo;
+mod luffa;
 mod pending;
 mod shavite;
 #[cfg(test)]
@@ -43,8 +46,11 @@ mod sph_kat;
 mod wrappers;
 
 use blake::blake512;
+use bmw::bmw512;
+use cubehash::cubehash512;
 use echo::echo512;
-use pending::{bmw512, cubehash512, fugue512, hamsi512, luffa512, simd512};
+use luffa::luffa512;
+use pending::{fugue512, hamsi512, simd512};
 use shavite::shavite512;
 use wrappers::{groestl512, jh512, keccak512, sha512, shabal512, skein512, tiger192, whirlpool512};
 
