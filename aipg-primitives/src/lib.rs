@@ -30,9 +30,11 @@ pub mod encode;
 pub mod hash;
 pub mod network;
 pub mod script;
+pub mod transaction;
 
 pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
 pub use network::{Network, NetworkParams};
 pub use script::{Script, ScriptBuf};
+pub use transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
