@@ -6,6 +6,7 @@
 use crate::encode::{Decode, DecodeError, Encode, Reader, Sink};
 use sha2::{Digest, Sha256};
 
+pub mod kawpow;
 pub mod x16r;
 
 /// SHA-256 of `data`.

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+//! Proof of work.
+//!
+//! Everything under this module imports nothing from the rest of the crate, so that miners and
+//! pools can take it alone.
+
+pub mod kawpow;
