@@ -31,6 +31,7 @@ pub mod hash;
 pub mod network;
 pub mod script;
 pub mod transaction;
+pub mod units;
 
 pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
@@ -38,3 +39,4 @@ pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
 pub use network::{Network, NetworkParams};
 pub use script::{Script, ScriptBuf};
 pub use transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
+pub use units::{CompactTarget, Target, U256, Work};
