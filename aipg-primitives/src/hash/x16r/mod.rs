@@ -38,6 +38,7 @@ mod blake;
 mod bmw;
 mod cubehash;
 mod echo;
+mod fugue;
 mod luffa;
 mod pending;
 mod shavite;
@@ -49,8 +50,9 @@ use blake::blake512;
 use bmw::bmw512;
 use cubehash::cubehash512;
 use echo::echo512;
+use fugue::fugue512;
 use luffa::luffa512;
-use pending::{fugue512, hamsi512, simd512};
+use pending::{hamsi512, simd512};
 use shavite::shavite512;
 use wrappers::{groestl512, jh512, keccak512, sha512, shabal512, skein512, tiger192, whirlpool512};
 
