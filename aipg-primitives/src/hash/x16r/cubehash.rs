@@ -20,7 +20,6 @@ struct State {
 /// Adds, rotates, swaps and xors as in one half of a round: `b += a`, `a <<<= rot`, swap the
 /// words of `a` whose indices differ in bit `a_bit`, `a ^= b`, swap the words of `b` whose
 /// indices differ in bit `b_bit`.
-#[inline(always)]
 const fn half_round(s: &mut State, rot: u32, a_bit: usize, b_bit: usize) {
     let mut i = 0;
     while i < 16 {
@@ -43,15 +42,47 @@ const fn half_round(s: &mut State, rot: u32, a_bit: usize, b_bit: usize) {
     s.b = b;
 }
 
-/// `ROUNDS` rounds of the CubeHash permutation.
-#[inline(always)]
-const fn rounds(s: &mut State) {
+/// `ROUNDS` rounds of the CubeHash permutation, for compile-time use.
+const fn rounds_const(s: &mut State) {
     let mut r = 0;
     while r < ROUNDS {
         half_round(s, 7, 8, 2);
         half_round(s, 11, 4, 1);
         r += 1;
     }
+}
+
+/// `ROUNDS` rounds of the CubeHash permutation, written as plain array loops that the compiler
+/// turns into vector operations.
+#[inline(always)]
+fn rounds(s: &mut State) {
+    let State { mut a, mut b } = *s;
+    for _ in 0..ROUNDS {
+        for i in 0..16 {
+            b[i] = b[i].wrapping_add(a[i]);
+        }
+        let mut t = [0u32; 16];
+        for i in 0..16 {
+            t[i] = a[i ^ 8].rotate_left(7) ^ b[i];
+        }
+        a = t;
+        let mut u = [0u32; 16];
+        for i in 0..16 {
+            u[i] = b[i ^ 2].wrapping_add(a[i]);
+        }
+        b = u;
+        let mut t = [0u32; 16];
+        for i in 0..16 {
+            t[i] = a[i ^ 4].rotate_left(11) ^ b[i];
+        }
+        a = t;
+        let mut u = [0u32; 16];
+        for i in 0..16 {
+            u[i] = b[i ^ 1];
+        }
+        b = u;
+    }
+    *s = State { a, b };
 }
 
 /// The initial state: words 0, 1, 2 set to h/8, b and r, then 10·r rounds.
@@ -62,7 +93,7 @@ const IV: State = {
     s.a[2] = ROUNDS as u32;
     let mut i = 0;
     while i < 10 {
-        rounds(&mut s);
+        rounds_const(&mut s);
         i += 1;
     }
     s
