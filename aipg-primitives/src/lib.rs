@@ -26,6 +26,7 @@
 extern crate alloc;
 
 pub mod amount;
+pub mod block;
 pub mod encode;
 pub mod hash;
 pub mod network;
@@ -34,6 +35,7 @@ pub mod transaction;
 pub mod units;
 
 pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
+pub use block::{Block, BlockHeader, genesis_block};
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
 pub use network::{Network, NetworkParams};

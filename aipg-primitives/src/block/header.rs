@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+//! The block header and its two layouts.
+
+use crate::encode::{Decode, DecodeError, Encode, Reader, Sink};
+use crate::hash::{BlockHash, KawpowHeaderHash, MerkleRoot, MixHash, Sha256dEngine};
+use crate::network::NetworkParams;
+
+/// Size of a pre-KAWPOW header.
+pub const LEGACY_HEADER_LEN: usize = 80;
+/// Size of a KAWPOW header.
+pub const KAWPOW_HEADER_LEN: usize = 120;
+
+/// Which of the two wire layouts a header uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderLayout {
+    /// 80 bytes ending in the 32-bit `nNonce` (`nTime` before the KAWPOW activation time).
+    Legacy,
+    /// 120 bytes ending in `nHeight`, `nNonce64` and `mix_hash` (`nTime` at or after it).
+    Kawpow,
+}
+
+impl HeaderLayout {
+    /// Returns the layout a header with this `nTime` uses on a network whose KAWPOW activation
+    /// time is `kawpow_activation_time`.
+    pub const fn for_time(time: u32, kawpow_activation_time: u32) -> Self {
+        if time >= kawpow_activation_time { HeaderLayout::Kawpow } else { HeaderLayout::Legacy }
+    }
+
+    /// Returns the encoded size of this layout.
+    pub const fn encoded_len(self) -> usize {
+        match self {
+            HeaderLayout::Legacy => LEGACY_HEADER_LEN,
+            HeaderLayout::Kawpow => KAWPOW_HEADER_LEN,
+        }
+    }
+}
+
+/// A block header (`CBlockHeader`), holding the fields of both layouts.
+///
+/// Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/primitives/block.h`. Which fields are on the wire
+/// depends on the header's own `time` compared with the network's KAWPOW activation time, so
+/// the codec takes that time as an argument ([`BlockHeader::decode_with`],
+/// [`BlockHeader::encode_with`]) instead of reading a global as the reference does. Fields that
+/// a layout does not carry are zero after decoding.
+///
+/// The block id (X16R / X16RV2 over [`BlockHeader::to_legacy_bytes`], or the KAWPOW final hash
+/// from [`BlockHeader::kawpow_header_hash`], `nonce64` and `mix_hash`) is computed by the
+/// proof-of-work hash functions in [`crate::hash`], not here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct BlockHeader {
+    /// `nVersion`.
+    pub version: i32,
+    /// Id of the previous block.
+    pub prev_blockhash: BlockHash,
+    /// Merkle root of the block's transactions.
+    pub merkle_root: MerkleRoot,
+    /// `nTime`, Unix seconds.
+    pub time: u32,
+    /// `nBits`, the compact target.
+    pub bits: u32,
+    /// `nNonce`, legacy layout only.
+    pub nonce: u32,
+    /// `nHeight`, KAWPOW layout only: the height the miner declares (it selects the KAWPOW
+    /// epoch and is never re-derived from the chain).
+    pub height: u32,
+    /// `nNonce64`, KAWPOW layout only.
+    pub nonce64: u64,
+    /// `mix_hash`, KAWPOW layout only, in internal order (the ProgPoW mix bytes reversed).
+    pub mix_hash: MixHash,
+}
+
+impl BlockHeader {
+    /// Returns the layout this header uses given the network's KAWPOW activation time.
+    pub const fn layout(&self, kawpow_activation_time: u32) -> HeaderLayout {
+        HeaderLayout::for_time(self.time, kawpow_activation_time)
+    }
+
+    /// Returns true if this header uses the 120-byte KAWPOW layout on the given network.
+    pub const fn is_kawpow(&self, params: &NetworkParams) -> bool {
+        self.time >= params.kawpow_activation_time
+    }
+
+    /// Decodes a header whose layout follows from its `nTime` and `kawpow_activation_time`.
+    ///
+    /// # Errors
+    /// [`DecodeError::UnexpectedEnd`] when the input is shorter than the layout.
+    pub fn decode_with(
+        r: &mut Reader<'_>,
+        kawpow_activation_time: u32,
+    ) -> Result<Self, DecodeError> {
+        let mut h = BlockHeader {
+            version: r.read_i32()?,
+            prev_blockhash: BlockHash::decode(r)?,
+            merkle_root: MerkleRoot::decode(r)?,
+            time: r.read_u32()?,
+            bits: r.read_u32()?,
+            ..BlockHeader::default()
+        };
+        match h.layout(kawpow_activation_time) {
+            HeaderLayout::Legacy => h.nonce = r.read_u32()?,
+            HeaderLayout::Kawpow => {
+                h.height = r.read_u32()?;
+                h.nonce64 = r.read_u64()?;
+                h.mix_hash = MixHash::decode(r)?;
+            }
+        }
+        Ok(h)
+    }
+
+    /// Decodes a header for the given network; see [`BlockHeader::decode_with`].
+    ///
+    /// # Errors
+    /// As [`BlockHeader::decode_with`].
+    pub fn decode_for(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
+        Self::decode_with(r, params.kawpow_activation_time)
+    }
+
+    /// Decodes a header that must fill `bytes` exactly.
+    ///
+    /// # Errors
+    /// As [`BlockHeader::decode_with`], or [`DecodeError::TrailingBytes`].
+    pub fn decode_exact_with(
+        bytes: &[u8],
+        kawpow_activation_time: u32,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let h = Self::decode_with(&mut r, kawpow_activation_time)?;
+        r.finish()?;
+        Ok(h)
+    }
+
+    /// Writes the header in the layout its `nTime` selects.
+    pub fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, kawpow_activation_time: u32) {
+        self.encode_layout(sink, self.layout(kawpow_activation_time));
+    }
+
+    /// Writes the header in the given layout, whatever its `nTime`.
+    pub fn encode_layout<S: Sink + ?Sized>(&self, sink: &mut S, layout: HeaderLayout) {
+        self.encode_prefix(sink);
+        match layout {
+            HeaderLayout::Legacy => self.nonce.encode(sink),
+            HeaderLayout::Kawpow => {
+                self.height.encode(sink);
+                self.nonce64.encode(sink);
+                self.mix_hash.encode(sink);
+            }
+        }
+    }
+
+    /// Writes the 76 bytes both layouts share: version, previous hash, merkle root, time, bits.
+    fn encode_prefix<S: Sink + ?Sized>(&self, sink: &mut S) {
+        self.version.encode(sink);
+        self.prev_blockhash.encode(sink);
+        self.merkle_root.encode(sink);
+        self.time.encode(sink);
+        self.bits.encode(sink);
+    }
+
+    /// Returns the encoded size (80 or 120) on a network with this KAWPOW activation time.
+    pub const fn encoded_len_with(&self, kawpow_activation_time: u32) -> usize {
+        self.layout(kawpow_activation_time).encoded_len()
+    }
+
+    /// Returns the encoding in the layout its `nTime` selects.
+    pub fn to_bytes_with(&self, kawpow_activation_time: u32) -> alloc::vec::Vec<u8> {
+        let mut out = alloc::vec::Vec::with_capacity(KAWPOW_HEADER_LEN);
+        self.encode_with(&mut out, kawpow_activation_time);
+        out
+    }
+
+    /// Returns the 80-byte legacy encoding (`... nBits ‖ nNonce`), the input of X16R and X16RV2.
+    pub fn to_legacy_bytes(&self) -> [u8; LEGACY_HEADER_LEN] {
+        let mut out = [0u8; LEGACY_HEADER_LEN];
+        let mut w = SliceWriter { buf: &mut out, pos: 0 };
+        self.encode_layout(&mut w, HeaderLayout::Legacy);
+        out
+    }
+
+    /// Returns the 120-byte KAWPOW encoding.
+    pub fn to_kawpow_bytes(&self) -> [u8; KAWPOW_HEADER_LEN] {
+        let mut out = [0u8; KAWPOW_HEADER_LEN];
+        let mut w = SliceWriter { buf: &mut out, pos: 0 };
+        self.encode_layout(&mut w, HeaderLayout::Kawpow);
+        out
+    }
+
+    /// Returns the 80-byte KAWPOW hashing input (`CKAWPOWInput`): `nVersion ‖ hashPrevBlock ‖
+    /// hashMerkleRoot ‖ nTime ‖ nBits ‖ nHeight`, without nonce and mix.
+    pub fn kawpow_input_bytes(&self) -> [u8; 80] {
+        let mut out = [0u8; 80];
+        let mut w = SliceWriter { buf: &mut out, pos: 0 };
+        self.encode_prefix(&mut w);
+        self.height.encode(&mut w);
+        out
+    }
+
+    /// Returns the KAWPOW header hash (`GetKAWPOWHeaderHash`): double SHA-256 of
+    /// [`BlockHeader::kawpow_input_bytes`].
+    ///
+    /// Byte order: [`KawpowHeaderHash::to_byte_array`] gives the raw digest (the reference's
+    /// internal `uint256` order). ProgPoW takes the **reversed** bytes, i.e. the display hex
+    /// (`to_string()`), because the reference passes `GetHex()` to ProgPoW; use
+    /// [`BlockHeader::kawpow_progpow_header`] for those bytes directly.
+    pub fn kawpow_header_hash(&self) -> KawpowHeaderHash {
+        let mut engine = Sha256dEngine::new();
+        self.encode_prefix(&mut engine);
+        self.height.encode(&mut engine);
+        KawpowHeaderHash::from_byte_array(engine.finalize())
+    }
+
+    /// Returns the header hash in the byte order ProgPoW consumes (the reversed digest).
+    pub fn kawpow_progpow_header(&self) -> [u8; 32] {
+        let mut bytes = self.kawpow_header_hash().to_byte_array();
+        bytes.reverse();
+        bytes
+    }
+}
+
+/// Writes into a fixed buffer whose size the caller chose to fit exactly.
+struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl Sink for SliceWriter<'_> {
+    fn write_all(&mut self, bytes: &[u8]) {
+        let end = self.pos.saturating_add(bytes.len());
+        if let Some(dst) = self.buf.get_mut(self.pos..end) {
+            dst.copy_from_slice(bytes);
+        }
+        self.pos = end;
+    }
+}

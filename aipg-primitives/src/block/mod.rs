@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: MIT
+//! Blocks and block headers, merkle roots, and the genesis blocks.
+//!
+//! A block is `header ‖ CompactSize(tx count) ‖ transactions`. The header layout (80 or 120
+//! bytes) depends on the header's `nTime` and the network's KAWPOW activation time, so block
+//! codecs take that time (or the [`NetworkParams`]) as an argument.
+//!
+//! The block id itself (X16R / X16RV2 / KAWPOW) is computed by the proof-of-work hash functions in
+//! [`crate::hash`] from the bytes [`BlockHeader::to_legacy_bytes`] and
+//! [`BlockHeader::kawpow_header_hash`] provide.
+
+#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic))]
+
+mod genesis;
+mod header;
+pub mod merkle;
+
+pub use genesis::{genesis_block, genesis_coinbase, genesis_coinbase_script_sig};
+pub use header::{BlockHeader, HeaderLayout, KAWPOW_HEADER_LEN, LEGACY_HEADER_LEN};
+
+use crate::encode::{DecodeError, Encode, LenCounter, Reader, Sink, write_compact_size};
+use crate::hash::{MerkleRoot, WitnessMerkleRoot};
+use crate::network::{MAX_BLOCK_STRIPPED_SIZE, NetworkParams, WITNESS_SCALE_FACTOR};
+use crate::transaction::Transaction;
+use alloc::vec::Vec;
+
+/// The smallest transaction encoding: version, empty input and output vectors, lock time.
+pub const MIN_TX_LEN: usize = 10;
+
+/// The most transactions a block may announce: transactions lie in the stripped part of a
+/// block, which is at most `MAX_BLOCK_STRIPPED_SIZE` (2,000,000) bytes.
+pub const MAX_BLOCK_TXS: usize = MAX_BLOCK_STRIPPED_SIZE as usize / MIN_TX_LEN;
+
+/// A block (`CBlock`): a header and its transactions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Block {
+    /// The header.
+    pub header: BlockHeader,
+    /// The transactions, coinbase first.
+    pub txdata: Vec<Transaction>,
+}
+
+impl Block {
+    /// Decodes a block (transactions with witness allowed) on a network with this KAWPOW
+    /// activation time.
+    ///
+    /// # Errors
+    /// A header or transaction decoding error, or more than [`MAX_BLOCK_TXS`] transactions.
+    pub fn decode_with(
+        r: &mut Reader<'_>,
+        kawpow_activation_time: u32,
+    ) -> Result<Self, DecodeError> {
+        let header = BlockHeader::decode_with(r, kawpow_activation_time)?;
+        let txdata = r.read_vec("block transactions", MAX_BLOCK_TXS)?;
+        Ok(Block { header, txdata })
+    }
+
+    /// Decodes a block for the given network; see [`Block::decode_with`].
+    ///
+    /// # Errors
+    /// As [`Block::decode_with`].
+    pub fn decode_for(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
+        Self::decode_with(r, params.kawpow_activation_time)
+    }
+
+    /// Decodes a block that must fill `bytes` exactly.
+    ///
+    /// # Errors
+    /// As [`Block::decode_with`], or [`DecodeError::TrailingBytes`].
+    pub fn decode_exact_with(
+        bytes: &[u8],
+        kawpow_activation_time: u32,
+    ) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let block = Self::decode_with(&mut r, kawpow_activation_time)?;
+        r.finish()?;
+        Ok(block)
+    }
+
+    /// Decodes a block whose transactions are in basic form with witness disallowed (see
+    /// [`Transaction::decode_no_witness`]).
+    ///
+    /// # Errors
+    /// As [`Block::decode_with`].
+    pub fn decode_no_witness_with(
+        r: &mut Reader<'_>,
+        kawpow_activation_time: u32,
+    ) -> Result<Self, DecodeError> {
+        let header = BlockHeader::decode_with(r, kawpow_activation_time)?;
+        let count = r.read_compact_size()?;
+        if count > MAX_BLOCK_TXS as u64 {
+            return Err(DecodeError::TooLarge {
+                what: "block transactions",
+                got: count,
+                max: MAX_BLOCK_TXS as u64,
+            });
+        }
+        let mut txdata = Vec::new();
+        for _ in 0..count {
+            txdata.push(Transaction::decode_no_witness(r)?);
+        }
+        Ok(Block { header, txdata })
+    }
+
+    /// Writes the block with witness data.
+    pub fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, kawpow_activation_time: u32) {
+        self.header.encode_with(sink, kawpow_activation_time);
+        write_compact_size(sink, self.txdata.len() as u64);
+        for tx in &self.txdata {
+            tx.encode(sink);
+        }
+    }
+
+    /// Writes the block without witness data (the stripped form).
+    pub fn encode_no_witness_with<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        kawpow_activation_time: u32,
+    ) {
+        self.header.encode_with(sink, kawpow_activation_time);
+        write_compact_size(sink, self.txdata.len() as u64);
+        for tx in &self.txdata {
+            tx.encode_no_witness(sink);
+        }
+    }
+
+    /// Returns the encoding with witness data.
+    pub fn to_bytes_with(&self, kawpow_activation_time: u32) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.total_size(kawpow_activation_time));
+        self.encode_with(&mut out, kawpow_activation_time);
+        out
+    }
+
+    /// Returns the serialized size with witness data.
+    pub fn total_size(&self, kawpow_activation_time: u32) -> usize {
+        let mut c = LenCounter(0);
+        write_compact_size(&mut c, self.txdata.len() as u64);
+        c.0 + self.header.encoded_len_with(kawpow_activation_time)
+            + self.txdata.iter().map(Encode::encoded_len).sum::<usize>()
+    }
+
+    /// Returns the serialized size without witness data.
+    pub fn stripped_size(&self, kawpow_activation_time: u32) -> usize {
+        let mut c = LenCounter(0);
+        self.encode_no_witness_with(&mut c, kawpow_activation_time);
+        c.0
+    }
+
+    /// Returns the block weight: stripped size × 3 + total size.
+    pub fn weight(&self, kawpow_activation_time: u32) -> u64 {
+        // Sizes of in-memory values fit in u64.
+        (self.stripped_size(kawpow_activation_time) as u64) * (WITNESS_SCALE_FACTOR - 1)
+            + self.total_size(kawpow_activation_time) as u64
+    }
+
+    /// Returns the coinbase (first) transaction, if any.
+    pub fn coinbase(&self) -> Option<&Transaction> {
+        self.txdata.first()
+    }
+
+    /// Computes the transaction merkle root and the CVE-2012-2459 mutation flag.
+    pub fn compute_merkle_root(&self) -> (MerkleRoot, bool) {
+        merkle::block_merkle_root(&self.txdata)
+    }
+
+    /// Returns true if the header's merkle root equals the computed one and the tree is not
+    /// mutated.
+    pub fn check_merkle_root(&self) -> bool {
+        let (root, mutated) = self.compute_merkle_root();
+        root == self.header.merkle_root && !mutated
+    }
+
+    /// Computes the witness merkle root.
+    pub fn compute_witness_merkle_root(&self) -> WitnessMerkleRoot {
+        merkle::block_witness_merkle_root(&self.txdata)
+    }
+
+    /// Returns the witness commitment carried by the coinbase, if any.
+    pub fn witness_commitment(&self) -> Option<[u8; 32]> {
+        merkle::find_witness_commitment(self.coinbase()?)
+    }
+}
+
+#[cfg(any(test, feature = "proptest-impl"))]
+mod arbitrary {
+    use super::*;
+    use crate::hash::{BlockHash, MixHash};
+    use proptest::prelude::*;
+
+    /// Generates headers consistent with a network whose KAWPOW activation time is
+    /// `kawpow_activation_time`: legacy-layout headers carry zero KAWPOW fields and
+    /// KAWPOW-layout headers a zero `nonce`, so both round-trip exactly.
+    pub fn arb_header(kawpow_activation_time: u32) -> impl Strategy<Value = BlockHeader> {
+        (
+            any::<i32>(),
+            any::<BlockHash>(),
+            any::<[u8; 32]>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<u64>(),
+            any::<MixHash>(),
+        )
+            .prop_map(
+                move |(version, prev, merkle, time, bits, nonce, height, nonce64, mix)| {
+                    let mut h = BlockHeader {
+                        version,
+                        prev_blockhash: prev,
+                        merkle_root: MerkleRoot::from_byte_array(merkle),
+                        time,
+                        bits,
+                        ..BlockHeader::default()
+                    };
+                    match h.layout(kawpow_activation_time) {
+                        HeaderLayout::Legacy => h.nonce = nonce,
+                        HeaderLayout::Kawpow => {
+                            h.height = height;
+                            h.nonce64 = nonce64;
+                            h.mix_hash = mix;
+                        }
+                    }
+                    h
+                },
+            )
+    }
+
+    /// Generates blocks of up to five transactions with headers from [`arb_header`].
+    pub fn arb_block(kawpow_activation_time: u32) -> impl Strategy<Value = Block> {
+        (arb_header(kawpow_activation_time), proptest::collection::vec(any::<Transaction>(), 0..5))
+            .prop_map(|(header, txdata)| Block { header, txdata })
+    }
+}
+
+#[cfg(any(test, feature = "proptest-impl"))]
+pub use arbitrary::{arb_block, arb_header};
+
+#[cfg(test)]
+mod tests;
