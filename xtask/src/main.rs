@@ -8,6 +8,8 @@ use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod inference;
+
 /// Crates that must build without `std` and must never depend on native code.
 const PURE_CRATES: &[&str] = &["aipg-primitives"];
 
@@ -20,8 +22,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("demo") => demo(),
+        Some(w @ ("ort" | "models")) => inference::command(w),
         _ => {
-            eprintln!("usage: cargo xtask <test|demo>");
+            eprintln!("usage: cargo xtask <test|demo|ort|models>");
             return ExitCode::from(2);
         }
     };
@@ -88,7 +91,10 @@ fn test() -> Result<(), String> {
             "warnings",
         ]),
     )?;
-    run("tests", cargo().args(["test", "--workspace", "--all-features"]))?;
+    run(
+        "tests",
+        cargo().args(["test", "--workspace", "--all-features"]).envs(inference::test_env()?),
+    )?;
     for krate in PURE_CRATES {
         run(
             &format!("no-std build of {krate}"),

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: MIT
+//! Text generation with a KV cache, and teacher-forced scoring.
+//!
+//! The graph interface is documented in [`crate::manifest`]. Generation: the prompt (after the
+//! chat template) is run once (prefill), then one token per forward pass with the cache. The
+//! token at sequence position `p` (counting prompt tokens from 0) is chosen by
+//! [`crate::sampler::sample`] with position `p`, so a run is a pure function of the request
+//! and the execution profile.
+
+use std::path::{Path, PathBuf};
+
+use ort::session::Session;
+use serde::Serialize;
+
+use crate::manifest::LlmManifest;
+use crate::ortx;
+use crate::profile::{ExecutionProfile, SessionSettings};
+use crate::runtime::{Runtime, read_file};
+use crate::sampler::{self, SamplingParams};
+use crate::tensor::{Tensor, TensorHash, sha256_hex, tensor_hash};
+use crate::tokenize::TextTokenizer;
+use crate::{InferenceError, Result};
+
+/// Largest accepted prompt, in bytes.
+pub const MAX_PROMPT_BYTES: usize = 1 << 20;
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextRequest {
+    /// The seed of token sampling.
+    pub seed: u64,
+    /// The user prompt.
+    pub prompt: String,
+    /// Most tokens to generate.
+    pub max_tokens: usize,
+    /// Sampling parameters.
+    pub sampling: SamplingParams,
+    /// Skip the chat template (the prompt is used as is, after BOS for byte tokenizers).
+    pub raw: bool,
+    /// Use the KV cache (the output is the same either way up to float effects of batching;
+    /// without the cache every step reruns the whole sequence).
+    pub use_cache: bool,
+}
+
+impl TextRequest {
+    /// Returns a greedy request with the cache on.
+    pub fn greedy(prompt: &str, max_tokens: usize) -> Self {
+        Self {
+            seed: 0,
+            prompt: prompt.to_owned(),
+            max_tokens,
+            sampling: SamplingParams::default(),
+            raw: false,
+            use_cache: true,
+        }
+    }
+}
+
+/// Why generation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StopReason {
+    /// A stop token was chosen (not included in the output).
+    StopToken(u32),
+    /// `max_tokens` tokens were generated.
+    MaxTokens,
+}
+
+/// A generated text.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextOutput {
+    /// The decoded text of the generated tokens.
+    pub text: String,
+    /// The prompt's token ids, after the chat template.
+    pub prompt_tokens: Vec<u32>,
+    /// The generated token ids (without a stop token).
+    pub tokens: Vec<u32>,
+    /// Why generation ended.
+    pub stop: StopReason,
+    /// The profile it ran under.
+    pub profile: ExecutionProfile,
+}
+
+impl TextOutput {
+    /// Returns the canonical hash of the generated ids as an int64 tensor `[n]`.
+    pub fn token_hash(&self) -> TensorHash {
+        let ids: Vec<i64> = self.tokens.iter().map(|&t| i64::from(t)).collect();
+        tensor_hash(&[ids.len()], &ids)
+    }
+}
+
+/// Per-position outputs of a teacher-forced pass.
+#[derive(Debug, Clone)]
+pub struct Scores {
+    /// Logits `[T, V]`: row `i` predicts token `i + 1`.
+    pub logits: Tensor<f32>,
+    /// Final hidden states `[T, D]` (after the last norm).
+    pub hidden: Tensor<f32>,
+}
+
+/// The key/value cache of one sequence.
+#[derive(Debug, Clone)]
+pub struct KvCache {
+    layers: Vec<(Tensor<f32>, Tensor<f32>)>,
+    len: usize,
+}
+
+impl KvCache {
+    /// Returns the number of cached positions.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Returns whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// A loaded language model.
+pub struct TextModel {
+    dir: PathBuf,
+    session: Session,
+    manifest: LlmManifest,
+    tokenizer: TextTokenizer,
+    profile: ExecutionProfile,
+    files: Vec<(String, String)>,
+}
+
+impl core::fmt::Debug for TextModel {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("TextModel").field("dir", &self.dir).field("profile", &self.profile).finish()
+    }
+}
+
+impl TextModel {
+    /// Loads a model folder with the given session settings.
+    ///
+    /// # Errors
+    /// [`InferenceError::Io`], [`InferenceError::Model`], [`InferenceError::Tokenizer`] or
+    /// [`InferenceError::Ort`].
+    pub fn load(rt: &Runtime, dir: &Path, settings: SessionSettings) -> Result<Self> {
+        let manifest = crate::manifest::read_llm(dir)?;
+        let tokenizer = TextTokenizer::load(&manifest.tokenizer, dir)?;
+        let path = dir.join("model.onnx");
+        let bytes = read_file(&path)?;
+        let files = vec![("model.onnx".to_owned(), sha256_hex(&bytes))];
+        let session = rt.session(&bytes, &settings)?;
+        drop(bytes);
+        let mut names = vec!["input_ids".to_owned()];
+        for l in 0..manifest.layers {
+            names.push(format!("past_key_values.{l}.key"));
+            names.push(format!("past_key_values.{l}.value"));
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        ortx::require_inputs(&session, "model", &refs)?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            session,
+            manifest,
+            tokenizer,
+            profile: rt.profile(&settings),
+            files,
+        })
+    }
+
+    /// Returns the manifest.
+    pub fn manifest(&self) -> &LlmManifest {
+        &self.manifest
+    }
+
+    /// Returns the tokenizer.
+    pub fn tokenizer(&self) -> &TextTokenizer {
+        &self.tokenizer
+    }
+
+    /// Returns the execution profile.
+    pub fn profile(&self) -> &ExecutionProfile {
+        &self.profile
+    }
+
+    /// Returns `(file, sha256)` of the graph.
+    pub fn files(&self) -> &[(String, String)] {
+        &self.files
+    }
+
+    /// Returns the prompt's token ids after the chat template (or BOS + prompt when `raw`).
+    ///
+    /// # Errors
+    /// [`InferenceError::InvalidParameter`] for a prompt over [`MAX_PROMPT_BYTES`];
+    /// [`InferenceError::Tokenizer`].
+    pub fn prompt_tokens(&self, prompt: &str, raw: bool) -> Result<Vec<u32>> {
+        if prompt.len() > MAX_PROMPT_BYTES {
+            return Err(InferenceError::param(
+                "prompt",
+                format!("longer than {MAX_PROMPT_BYTES} bytes"),
+            ));
+        }
+        let text = if raw || self.manifest.chat_template == "plain" {
+            prompt.to_owned()
+        } else if self.manifest.chat_template == "chatml" {
+            let mut t = String::new();
+            if let Some(s) = &self.manifest.system_prompt {
+                t.push_str(&format!("<|im_start|>system\n{s}<|im_end|>\n"));
+            }
+            t.push_str(&format!("<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n"));
+            t
+        } else {
+            return Err(InferenceError::Model(format!(
+                "unknown chat template {:?}",
+                self.manifest.chat_template
+            )));
+        };
+        let mut ids: Vec<u32> = self.tokenizer.bos().into_iter().collect();
+        ids.extend(self.tokenizer.encode(&text)?);
+        Ok(ids)
+    }
+
+    /// Returns an empty cache.
+    ///
+    /// # Errors
+    /// Never in practice; shape errors are reported as [`InferenceError::Model`].
+    pub fn new_cache(&self) -> Result<KvCache> {
+        let shape = vec![1, self.manifest.kv_heads, 0, self.manifest.head_dim];
+        let mut layers = Vec::with_capacity(self.manifest.layers);
+        for _ in 0..self.manifest.layers {
+            layers.push((Tensor::zeros(shape.clone())?, Tensor::zeros(shape.clone())?));
+        }
+        Ok(KvCache { layers, len: 0 })
+    }
+
+    /// Runs `tokens` after the cached positions, appends them to the cache and returns the
+    /// logits `[T, V]` and final hidden states `[T, D]` of the new positions.
+    ///
+    /// # Errors
+    /// [`InferenceError::InvalidParameter`] when the context would exceed `max_context` or a
+    /// token id is outside the vocabulary; ONNX Runtime errors.
+    pub fn forward(
+        &mut self,
+        tokens: &[u32],
+        cache: &mut KvCache,
+    ) -> Result<(Tensor<f32>, Tensor<f32>)> {
+        if tokens.is_empty() {
+            return Err(InferenceError::param("tokens", "empty"));
+        }
+        if cache.len + tokens.len() > self.manifest.max_context {
+            return Err(InferenceError::param(
+                "max_tokens",
+                format!(
+                    "context of {} exceeds {}",
+                    cache.len + tokens.len(),
+                    self.manifest.max_context
+                ),
+            ));
+        }
+        if let Some(&bad) = tokens.iter().find(|&&t| t as usize >= self.manifest.vocab) {
+            return Err(InferenceError::param(
+                "tokens",
+                format!("id {bad} is outside the vocabulary"),
+            ));
+        }
+        let t = tokens.len();
+        let ids: Vec<i64> = tokens.iter().map(|&x| i64::from(x)).collect();
+        let mut inputs = vec![ortx::input("input_ids", &[1, t], ids)?];
+        let mut names = vec!["logits".to_owned(), "last_hidden_state".to_owned()];
+        for (l, (k, v)) in cache.layers.iter().enumerate() {
+            inputs.push(ortx::input(
+                &format!("past_key_values.{l}.key"),
+                k.shape(),
+                k.data().to_vec(),
+            )?);
+            inputs.push(ortx::input(
+                &format!("past_key_values.{l}.value"),
+                v.shape(),
+                v.data().to_vec(),
+            )?);
+            names.push(format!("present.{l}.key"));
+            names.push(format!("present.{l}.value"));
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut out = ortx::run_f32(&mut self.session, inputs, &refs)?.into_iter();
+        let logits = out.next().ok_or_else(|| InferenceError::Model("no logits".into()))?;
+        let hidden = out.next().ok_or_else(|| InferenceError::Model("no hidden states".into()))?;
+        for layer in &mut cache.layers {
+            let k = out.next().ok_or_else(|| InferenceError::Model("no present key".into()))?;
+            let v = out.next().ok_or_else(|| InferenceError::Model("no present value".into()))?;
+            *layer = (k, v);
+        }
+        cache.len += t;
+        let v = self.manifest.vocab;
+        if logits.data().len() != t * v {
+            return Err(InferenceError::Model(format!("logits shape {:?}", logits.shape())));
+        }
+        let d = hidden.data().len() / t;
+        Ok((
+            Tensor::new(vec![t, v], logits.into_data())?,
+            Tensor::new(vec![t, d], hidden.into_data())?,
+        ))
+    }
+
+    /// Checks a request without running the model.
+    ///
+    /// # Errors
+    /// [`InferenceError::InvalidParameter`] naming the first bad parameter.
+    pub fn validate(&self, r: &TextRequest) -> Result<Vec<u32>> {
+        r.sampling.validate()?;
+        if r.max_tokens == 0 || r.max_tokens > self.manifest.max_context {
+            return Err(InferenceError::param(
+                "max_tokens",
+                format!("{} is not in 1..={}", r.max_tokens, self.manifest.max_context),
+            ));
+        }
+        let prompt = self.prompt_tokens(&r.prompt, r.raw)?;
+        if prompt.is_empty() {
+            return Err(InferenceError::param("prompt", "no tokens"));
+        }
+        if prompt.len() + r.max_tokens > self.manifest.max_context {
+            return Err(InferenceError::param(
+                "max_tokens",
+                format!(
+                    "{} prompt tokens + {} exceed the context of {}",
+                    prompt.len(),
+                    r.max_tokens,
+                    self.manifest.max_context
+                ),
+            ));
+        }
+        Ok(prompt)
+    }
+
+    /// Generates text; `on_token` sees each generated id and the count so far.
+    ///
+    /// # Errors
+    /// [`InferenceError::InvalidParameter`] before any model runs; ONNX Runtime errors.
+    pub fn generate(
+        &mut self,
+        r: &TextRequest,
+        on_token: &mut dyn FnMut(u32, usize),
+    ) -> Result<TextOutput> {
+        let prompt = self.validate(r)?;
+        let mut cache = self.new_cache()?;
+        let mut seq = prompt.clone();
+        let mut out = Vec::new();
+        let v = self.manifest.vocab;
+        let (mut logits, _) = self.forward(&prompt, &mut cache)?;
+        let mut stop = StopReason::MaxTokens;
+        loop {
+            let rows = logits.shape()[0];
+            let last = &logits.data()[(rows - 1) * v..rows * v];
+            let pos = u32::try_from(seq.len()).unwrap_or(u32::MAX);
+            let tok = sampler::sample(last, &r.sampling, r.seed, pos)?;
+            if self.manifest.stop_tokens.contains(&tok) {
+                stop = StopReason::StopToken(tok);
+                break;
+            }
+            out.push(tok);
+            seq.push(tok);
+            on_token(tok, out.len());
+            if out.len() >= r.max_tokens {
+                break;
+            }
+            logits = if r.use_cache {
+                self.forward(&[tok], &mut cache)?.0
+            } else {
+                let mut fresh = self.new_cache()?;
+                self.forward(&seq, &mut fresh)?.0
+            };
+        }
+        let text = self.tokenizer.decode(&out)?;
+        Ok(TextOutput {
+            text,
+            prompt_tokens: prompt,
+            tokens: out,
+            stop,
+            profile: self.profile.clone(),
+        })
+    }
+
+    /// Runs one teacher-forced pass over `tokens` (for example prompt + generated output)
+    /// and returns every position's logits and final hidden state.
+    ///
+    /// # Errors
+    /// As [`TextModel::forward`].
+    pub fn score(&mut self, tokens: &[u32]) -> Result<Scores> {
+        let mut cache = self.new_cache()?;
+        let (logits, hidden) = self.forward(tokens, &mut cache)?;
+        Ok(Scores { logits, hidden })
+    }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+//! Shared test helpers: finding the ONNX Runtime library, the fixtures and the real models.
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::PathBuf;
+
+use aipg_inference::{ORT_VERSION, Runtime};
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn required(var: &str) -> bool {
+    std::env::var(var).is_ok_and(|v| v == "1")
+}
+
+/// Returns the runtime, or None (after printing why) when the library is absent and
+/// `AIPG_REQUIRE_ORT` is not 1.
+pub fn runtime() -> Option<&'static Runtime> {
+    let path = std::env::var_os("ORT_DYLIB_PATH").map(PathBuf::from).unwrap_or_else(|| {
+        workspace_root().join(format!("target/aipg-ort/libonnxruntime.so.{ORT_VERSION}"))
+    });
+    if !path.exists() && !required("AIPG_REQUIRE_ORT") {
+        eprintln!(
+            "skipped: onnx runtime library not found at {}; run `cargo xtask ort`",
+            path.display()
+        );
+        return None;
+    }
+    match Runtime::load(&path) {
+        Ok(rt) => Some(rt),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Returns a prepared real-model folder, or None (after printing why) when it is absent and
+/// `AIPG_REQUIRE_MODELS` is not 1.
+pub fn real_model(name: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("AIPG_MODELS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/aipg-models"));
+    let dir = base.join(name);
+    if dir.join("aipg-model.json").exists() {
+        return Some(dir);
+    }
+    assert!(
+        !required("AIPG_REQUIRE_MODELS"),
+        "{} missing; run `cargo xtask models`",
+        dir.display()
+    );
+    eprintln!("skipped: {} not prepared; run `cargo xtask models`", dir.display());
+    None
+}
