@@ -39,6 +39,7 @@ mod bmw;
 mod cubehash;
 mod echo;
 mod fugue;
+mod hamsi;
 mod luffa;
 mod pending;
 mod shavite;
@@ -51,8 +52,9 @@ use bmw::bmw512;
 use cubehash::cubehash512;
 use echo::echo512;
 use fugue::fugue512;
+use hamsi::hamsi512;
 use luffa::luffa512;
-use pending::{hamsi512, simd512};
+use pending::simd512;
 use shavite::shavite512;
 use wrappers::{groestl512, jh512, keccak512, sha512, shabal512, skein512, tiger192, whirlpool512};
 

@@ -13,4 +13,4 @@ macro_rules! pending {
     )*};
 }
 
-pending!(simd512, hamsi512,);
+pending!(simd512,);
