@@ -231,3 +231,59 @@ impl Sink for SliceWriter<'_> {
         self.pos = end;
     }
 }
+
+/// The hash algorithm that names a block (and proves its work), chosen by the header's `nTime`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PowAlgorithm {
+    /// X16R over the 80-byte header (before the network's X16RV2 time).
+    X16r,
+    /// X16RV2 over the 80-byte header (from the X16RV2 time until KAWPOW).
+    X16rv2,
+    /// KAWPOW (ProgPoW) over the 120-byte header.
+    Kawpow,
+}
+
+impl PowAlgorithm {
+    /// The lower-case name: `x16r`, `x16rv2` or `kawpow`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PowAlgorithm::X16r => "x16r",
+            PowAlgorithm::X16rv2 => "x16rv2",
+            PowAlgorithm::Kawpow => "kawpow",
+        }
+    }
+}
+
+impl core::fmt::Display for PowAlgorithm {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl BlockHeader {
+    /// Returns the algorithm that names this header on the given network.
+    pub const fn pow_algorithm(&self, params: &NetworkParams) -> PowAlgorithm {
+        if self.time >= params.kawpow_activation_time {
+            PowAlgorithm::Kawpow
+        } else if self.time >= params.x16rv2_activation_time {
+            PowAlgorithm::X16rv2
+        } else {
+            PowAlgorithm::X16r
+        }
+    }
+
+    /// Returns the block id: X16R or X16RV2 of the 80-byte header, or for a KAWPOW header the
+    /// final hash recomputed from the header hash, `nonce64` and the header's own `mix_hash`
+    /// (no DAG: this names the block, it does not prove the mix).
+    pub fn block_hash(&self, params: &NetworkParams) -> BlockHash {
+        match self.pow_algorithm(params) {
+            PowAlgorithm::X16r => crate::hash::x16r::x16r(&self.to_legacy_bytes()),
+            PowAlgorithm::X16rv2 => crate::hash::x16r::x16rv2(&self.to_legacy_bytes()),
+            PowAlgorithm::Kawpow => crate::hash::kawpow::kawpow_block_hash(
+                &self.kawpow_header_hash(),
+                self.nonce64,
+                &self.mix_hash,
+            ),
+        }
+    }
+}

@@ -16,7 +16,7 @@ mod header;
 pub mod merkle;
 
 pub use genesis::{genesis_block, genesis_coinbase, genesis_coinbase_script_sig};
-pub use header::{BlockHeader, HeaderLayout, KAWPOW_HEADER_LEN, LEGACY_HEADER_LEN};
+pub use header::{BlockHeader, HeaderLayout, KAWPOW_HEADER_LEN, LEGACY_HEADER_LEN, PowAlgorithm};
 
 use crate::encode::{DecodeError, Encode, LenCounter, Reader, Sink, write_compact_size};
 use crate::hash::{MerkleRoot, WitnessMerkleRoot};
