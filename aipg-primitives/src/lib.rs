@@ -26,6 +26,7 @@
 extern crate alloc;
 
 pub mod amount;
+pub mod asset;
 pub mod block;
 pub mod encode;
 pub mod hash;
@@ -38,7 +39,8 @@ pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use block::{Block, BlockHeader, genesis_block};
 pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
+pub use asset::{AssetKind, AssetName, AssetOutput, AssetPayload};
 pub use network::{Network, NetworkParams};
-pub use script::{Script, ScriptBuf};
+pub use script::{Destination, PubkeyHash, Script, ScriptBuf, ScriptHash, ScriptType};
 pub use transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
 pub use units::{CompactTarget, Target, U256, Work};

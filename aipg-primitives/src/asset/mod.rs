@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+//! The asset layer's data: names and kinds, asset-carrying output payloads, null-asset-data
+//! scripts and verifier strings (spec: assets.md §2–§6).
+
+mod name;
+mod null_data;
+mod payload;
+mod verifier;
+
+pub use name::{
+    AssetKind, AssetName, AssetNameError, MAX_CHANNEL_NAME_LENGTH, MAX_NAME_LENGTH,
+    MAX_NAME_PRECHECK_LENGTH, MAX_ROOT_NAME_LENGTH, MIN_ASSET_LENGTH, NamePart, asset_kind,
+    is_owner_name,
+};
+pub use null_data::{
+    NullAssetData, NullAssetScriptType, NullAssetTxData, recognize_null_asset_script,
+};
+pub use payload::{
+    ASSET_MARKER, AssetHash, AssetOutput, AssetPayload, AssetPayloadError, AssetScriptType,
+    AssetTransfer, NewAsset, OWNER_ASSET_AMOUNT, ReissueAsset, asset_amount_from_script,
+    recognize_asset_script,
+};
+pub use verifier::{
+    MAX_VERIFIER_DEPTH, MAX_VERIFIER_STRING_LENGTH, VerifierError, check_verifier_string,
+    evaluate_verifier, strip_verifier_string, verifier_qualifiers,
+};
+
+#[cfg(test)]
+mod tests;
