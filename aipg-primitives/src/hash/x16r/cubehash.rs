@@ -52,8 +52,7 @@ const fn rounds_const(s: &mut State) {
     }
 }
 
-/// `ROUNDS` rounds of the CubeHash permutation, written as plain array loops that the compiler
-/// turns into vector operations.
+/// `ROUNDS` rounds of the CubeHash permutation at run time.
 #[inline(always)]
 fn rounds(s: &mut State) {
     let State { mut a, mut b } = *s;
