@@ -171,3 +171,20 @@ fn genesis_block_ids() {
     eprintln!("genesis: {checked} networks");
     assert_eq!(checked, 4);
 }
+
+/// The genesis block built from each network's parameters hashes to the network's genesis id
+/// (no vector files needed: the expected ids are the reference's chainparams asserts).
+#[test]
+fn genesis_blocks_from_params() {
+    let mut checked = 0;
+    for network in aipg_primitives::Network::ALL {
+        let params = network.params();
+        let block = aipg_primitives::genesis_block(params);
+        let header = block.header.to_legacy_bytes();
+        assert_eq!(x16r(&header).to_string(), params.genesis_hash, "{}", network.as_str());
+        assert_eq!(x16rv2(&header).to_string(), params.genesis_hash, "{}", network.as_str());
+        checked += 1;
+    }
+    eprintln!("genesis from params: {checked} networks");
+    assert!(checked > 0);
+}
