@@ -1,0 +1,176 @@
+//! Fuzz target logic. Each target in `fuzz_targets/<crate>/<name>.rs` is a thin wrapper around one
+//! `do_*` function here, so the same logic replays the seed corpora as ordinary tests
+//! (`cargo test` in this package) and builds on stable without libFuzzer.
+//!
+//! A decode target asserts that whatever decodes re-encodes to exactly the bytes it consumed, so
+//! a decoder that accepts two encodings of one value (or loses data) is found, not only panics.
+
+use aipg_primitives::block::{Block, BlockHeader};
+use aipg_primitives::encode::{Decode, Encode, Reader, decode_prefix};
+use aipg_primitives::network::{Network, NetworkParams};
+use aipg_primitives::script::ScriptBuf;
+use aipg_primitives::transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
+use aipg_primitives::units::CompactTarget;
+
+/// A fuzz target: the crate folder of its wrapper, its name (the wrapper's file name and the
+/// corpus folder) and its logic.
+pub struct Target {
+    /// Folder under `fuzz_targets/`.
+    pub krate: &'static str,
+    /// Target name.
+    pub name: &'static str,
+    /// The logic.
+    pub run: fn(&[u8]),
+}
+
+macro_rules! targets {
+    ($($krate:literal => $($name:ident),*;)*) => {
+        /// Every fuzz target.
+        pub const TARGETS: &[Target] = &[$($(Target {
+            krate: $krate,
+            name: stringify!($name),
+            run: $name,
+        }),*),*];
+    };
+}
+
+targets! {
+    "primitives" => decode_compact_size, decode_out_point, decode_tx_in, decode_tx_out,
+        decode_witness, decode_script_buf, decode_compact_target, decode_transaction,
+        decode_block_header, decode_block;
+}
+
+/// Decodes a `T` from the start of `data`; on success the value must re-encode to exactly the
+/// bytes consumed, and `encoded_len` must agree.
+pub fn round_trip<T: Decode + Encode>(data: &[u8]) {
+    if let Ok((value, rest)) = decode_prefix::<T>(data) {
+        let consumed = &data[..data.len() - rest.len()];
+        assert_eq!(value.to_bytes(), consumed, "re-encoding differs from the decoded bytes");
+        assert_eq!(value.encoded_len(), consumed.len(), "encoded_len disagrees");
+    }
+}
+
+/// Picks a network from the first byte, so context-dependent decoders see every layout rule.
+fn network_and_rest(data: &[u8]) -> Option<(&'static NetworkParams, &[u8])> {
+    let (first, rest) = data.split_first()?;
+    let network = Network::ALL[usize::from(*first) % Network::ALL.len()];
+    Some((network.params(), rest))
+}
+
+/// CompactSize: a canonical value re-encodes to the same bytes.
+pub fn decode_compact_size(data: &[u8]) {
+    let mut r = Reader::new(data);
+    if let Ok(n) = r.read_compact_size_unbounded() {
+        let mut out = Vec::new();
+        aipg_primitives::encode::write_compact_size(&mut out, n);
+        assert_eq!(out, &data[..r.position()]);
+    }
+}
+
+/// `OutPoint` round trip.
+pub fn decode_out_point(data: &[u8]) {
+    round_trip::<OutPoint>(data);
+}
+
+/// `TxIn` round trip (its witness travels separately).
+pub fn decode_tx_in(data: &[u8]) {
+    round_trip::<TxIn>(data);
+}
+
+/// `TxOut` round trip.
+pub fn decode_tx_out(data: &[u8]) {
+    round_trip::<TxOut>(data);
+}
+
+/// `Witness` round trip.
+pub fn decode_witness(data: &[u8]) {
+    round_trip::<Witness>(data);
+}
+
+/// `ScriptBuf` round trip.
+pub fn decode_script_buf(data: &[u8]) {
+    round_trip::<ScriptBuf>(data);
+}
+
+/// `CompactTarget` round trip.
+pub fn decode_compact_target(data: &[u8]) {
+    round_trip::<CompactTarget>(data);
+}
+
+/// Re-encodes a decoded transaction. The one accepted non-canonical form is the reference's: an
+/// extended serialization whose witness stacks are all empty decodes and re-encodes in basic form,
+/// which must then decode to the same transaction.
+fn check_transaction(tx: &Transaction, consumed: &[u8]) {
+    let encoded = tx.to_bytes();
+    assert_eq!(tx.encoded_len(), encoded.len(), "encoded_len disagrees");
+    if encoded != consumed {
+        assert!(!tx.has_witness(), "a transaction with witness data re-encoded differently");
+        assert_eq!(consumed.get(4..6), Some(&[0u8, 1][..]), "only an empty-witness extended form may differ");
+        let again: Transaction = aipg_primitives::decode_exact(&encoded).expect("basic form decodes");
+        assert_eq!(&again, tx);
+    }
+    assert_eq!(tx.total_size(), encoded.len());
+    assert!(tx.weight() >= 4 * tx.base_size() as u64);
+}
+
+/// `Transaction` with and without witness: round trip, sizes and weight.
+pub fn decode_transaction(data: &[u8]) {
+    if let Ok((tx, rest)) = decode_prefix::<Transaction>(data) {
+        check_transaction(&tx, &data[..data.len() - rest.len()]);
+        let _ = (tx.txid(), tx.wtxid(), tx.vsize());
+    }
+    let mut r = Reader::new(data);
+    if let Ok(tx) = Transaction::decode_no_witness(&mut r) {
+        let mut basic = Vec::new();
+        tx.encode_no_witness(&mut basic);
+        assert_eq!(basic, &data[..r.position()]);
+    }
+}
+
+/// `BlockHeader` in the layout its time selects on a network picked by the first byte.
+pub fn decode_block_header(data: &[u8]) {
+    let Some((params, data)) = network_and_rest(data) else { return };
+    let mut r = Reader::new(data);
+    if let Ok(header) = BlockHeader::decode_with(&mut r, params.kawpow_activation_time) {
+        assert_eq!(header.to_bytes_with(params.kawpow_activation_time), &data[..r.position()]);
+        let _ = header.block_hash(params);
+    }
+}
+
+/// `Block` on a network picked by the first byte: round trip of the value, merkle root, sizes.
+pub fn decode_block(data: &[u8]) {
+    let Some((params, data)) = network_and_rest(data) else { return };
+    let mut r = Reader::new(data);
+    if let Ok(block) = Block::decode_with(&mut r, params.kawpow_activation_time) {
+        let bytes = block.to_bytes_with(params.kawpow_activation_time);
+        assert!(bytes.len() <= r.position(), "re-encoding grew");
+        let again = Block::decode_exact_with(&bytes, params.kawpow_activation_time).expect("re-encoded block decodes");
+        assert_eq!(again, block);
+        let _ = block.compute_merkle_root();
+        let _ = block.weight(params.kawpow_activation_time);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TARGETS;
+    use std::path::Path;
+
+    /// Every target has a wrapper file, and every file of every seed corpus replays cleanly.
+    #[test]
+    fn replay_corpora() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = 0;
+        for t in TARGETS {
+            let wrapper = root.join("fuzz_targets").join(t.krate).join(format!("{}.rs", t.name));
+            assert!(wrapper.exists(), "{} has no wrapper {}", t.name, wrapper.display());
+            let Ok(dir) = std::fs::read_dir(root.join("corpus").join(t.name)) else { continue };
+            for entry in dir {
+                let data = std::fs::read(entry.expect("corpus entry").path()).expect("corpus file");
+                (t.run)(&data);
+                files += 1;
+            }
+        }
+        eprintln!("replayed {files} corpus files over {} targets", TARGETS.len());
+    }
+}
