@@ -4,4 +4,5 @@
 //! Everything under this module imports nothing from the rest of the crate, so that miners and
 //! pools can take it alone.
 
+pub mod difficulty;
 pub mod kawpow;
