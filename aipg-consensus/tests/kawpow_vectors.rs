@@ -323,3 +323,32 @@ fn context_cache_keeps_the_most_recent() {
     assert_eq!(cache.get(3).unwrap().epoch(), 3);
     assert_eq!(cache.len(), 2);
 }
+
+/// The first worked 120-byte header of `kawpow_vectors.json`, which satisfies its own PoW.
+fn vector_header() -> Option<[u8; 120]> {
+    let v = load("kawpow_vectors.json")?;
+    let hex = str_of(&v["derived_aipg_header_examples"][0], "serialized_header_120_bytes_hex");
+    Some(hex::decode(hex).unwrap().try_into().unwrap())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+    /// Flipping any single bit of a valid header makes verification fail, even against the
+    /// largest target, so the failure comes from the mix (or the epoch), never from luck.
+    #[test]
+    fn any_bit_flip_in_a_valid_header_fails(bit in 0usize..120 * 8) {
+        let Some(header) = vector_header() else { return Ok(()) };
+        let context = ctx(HeaderPow::from_header_bytes(&header).epoch());
+        proptest::prop_assert!(kawpow::verify_header(&context, &header, &[0xff; 32]).is_ok());
+        let mut flipped = header;
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        let err = kawpow::verify_header(&context, &flipped, &[0xff; 32]).unwrap_err();
+        let in_height = (76..80).contains(&(bit / 8));
+        proptest::prop_assert!(
+            matches!(err, PowError::MixMismatch { .. })
+                || (in_height && matches!(err, PowError::WrongEpoch { .. })),
+            "bit {bit}: {err:?}"
+        );
+    }
+}

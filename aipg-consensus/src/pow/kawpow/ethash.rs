@@ -161,17 +161,30 @@ pub(crate) fn build_light_cache(seed: &[u8; 32], n: u32) -> Vec<Item> {
         keccak512_64(&mut item);
         cache.push(Item(item));
     }
+    if len == 0 {
+        return cache;
+    }
     let modn = FastMod::new(n);
+    let parent_of = |cache: &[Item], i: usize| modn.reduce(cache[i].0[0]) as usize;
     for _ in 0..LIGHT_CACHE_ROUNDS {
-        let mut prev = cache.last().map_or([0u32; 16], |it| it.0);
+        let mut prev = cache[len - 1].0;
+        let mut parent = cache[parent_of(&cache, 0)].0;
         for i in 0..len {
-            let v = modn.reduce(cache[i].0[0]) as usize;
-            let mut x = cache[v].0;
+            let mut x = parent;
             for (a, b) in x.iter_mut().zip(prev.iter()) {
                 *a ^= *b;
             }
+            // The parent of item i + 1 is read before hashing item i, so that its (random,
+            // usually cache-missing) load overlaps the permutation. Only item i itself changes
+            // meanwhile, which is taken care of below.
+            let next = i + 1;
+            let next_parent = if next < len { parent_of(&cache, next) } else { 0 };
+            parent = cache[next_parent].0;
             keccak512_64(&mut x);
             cache[i].0 = x;
+            if next_parent == i {
+                parent = x;
+            }
             prev = x;
         }
     }
@@ -199,17 +212,26 @@ pub(crate) fn dataset_items<const N: usize>(
         m[0] ^= *seed;
         keccak512_64(m);
     }
-    for block in 0..DATASET_PARENTS / 16 {
-        for k in 0..16usize {
-            // k < 16, so the cast is exact.
-            let r = block * 16 + k as u32;
-            for s in 0..N {
-                let p = modn.reduce(fnv1(seeds[s] ^ r, mix[s][k])) as usize;
-                let parent = &cache[p].0;
-                for (m, c) in mix[s].iter_mut().zip(parent.iter()) {
-                    *m = fnv1(*m, *c);
-                }
+    // Parent of round r: fnv1(seed XOR r, mix[r mod 16]) mod n, with mix as updated by round
+    // r - 1. The word that selects the next parent is computed straight from the parent just
+    // loaded rather than read back from the updated mix, which keeps the dependent chain
+    // load → index → load as short as possible.
+    let mut parent_index = [0usize; N];
+    for s in 0..N {
+        parent_index[s] = modn.reduce(fnv1(seeds[s], mix[s][0])) as usize;
+    }
+    for r in 0..DATASET_PARENTS {
+        let next = r.wrapping_add(1);
+        // next mod 16 < 16, so the cast is exact.
+        let k = (next % 16) as usize;
+        for s in 0..N {
+            let parent = &cache[parent_index[s]].0;
+            let selector = fnv1(mix[s][k], parent[k]);
+            for (m, c) in mix[s].iter_mut().zip(parent.iter()) {
+                *m = fnv1(*m, *c);
             }
+            // After the last round this index is computed but unused.
+            parent_index[s] = modn.reduce(fnv1(seeds[s] ^ next, selector)) as usize;
         }
     }
     for m in mix.iter_mut() {
