@@ -41,8 +41,8 @@ mod echo;
 mod fugue;
 mod hamsi;
 mod luffa;
-mod pending;
 mod shavite;
+mod simd;
 #[cfg(test)]
 mod sph_kat;
 mod wrappers;
@@ -54,8 +54,8 @@ use echo::echo512;
 use fugue::fugue512;
 use hamsi::hamsi512;
 use luffa::luffa512;
-use pending::simd512;
 use shavite::shavite512;
+use simd::simd512;
 use wrappers::{groestl512, jh512, keccak512, sha512, shabal512, skein512, tiger192, whirlpool512};
 
 /// One of the sixteen X16R functions, numbered by the hex digit that selects it.
