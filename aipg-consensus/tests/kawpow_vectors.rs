@@ -8,6 +8,7 @@ use aipg_consensus::pow::kawpow::{
     self, EpochContext, EpochContextCache, HeaderPow, PowError, epoch_number, epoch_seed,
     full_dataset_items, light_cache_items,
 };
+use aipg_primitives::{BlockHeader, Network, Target};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -291,6 +292,21 @@ fn generated_header_examples() {
         check_case(pow.height, pow.header_hash, pow.nonce64, mix, fin);
         let context = ctx(pow.epoch());
         assert_eq!(kawpow::verify_header(&context, &bytes, &fin), Ok(pow.block_hash()));
+
+        // The same header through the decoded header type and the primitives' block id.
+        let params = Network::AipgMain.params();
+        let header = BlockHeader::decode_exact_with(&bytes, params.kawpow_activation_time).unwrap();
+        assert_eq!(HeaderPow::from_block_header(&header), pow);
+        assert_eq!(header.block_hash(params), pow.block_hash());
+        let target = Target::from_be_bytes(fin);
+        assert_eq!(kawpow::verify_block_header(&context, &header, &target), Ok(pow.block_hash()));
+        let mut below = fin;
+        let last = below.iter().rposition(|b| *b != 0).unwrap();
+        below[last] -= 1;
+        assert_eq!(
+            kawpow::verify_block_header(&context, &header, &Target::from_be_bytes(below)),
+            Err(PowError::AboveTarget { final_hash: fin })
+        );
         assert!(matches!(
             kawpow::verify_header(&context, &zero_mix, &[0xff; 32]),
             Err(PowError::MixMismatch { .. })

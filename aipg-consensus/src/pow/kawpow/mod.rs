@@ -31,8 +31,10 @@ mod ethash;
 mod keccak;
 mod progpow;
 
+use aipg_primitives::block::BlockHeader;
 use aipg_primitives::hash::BlockHash;
 use aipg_primitives::hash::kawpow::{final_hash_from_state, initial_state};
+use aipg_primitives::units::Target;
 
 pub use aipg_primitives::hash::kawpow::{KAWPOW_PADDING, hash_no_verify};
 pub use context::{EpochContext, EpochContextCache};
@@ -161,6 +163,19 @@ impl HeaderPow {
         }
     }
 
+    /// Extracts the proof-of-work inputs of a decoded header (its KAWPOW fields; a header in the
+    /// legacy layout has them zero).
+    pub fn from_block_header(header: &BlockHeader) -> Self {
+        let mut mix_hash = header.mix_hash.to_byte_array();
+        mix_hash.reverse();
+        Self {
+            header_hash: header.kawpow_progpow_header(),
+            height: header.height,
+            nonce64: header.nonce64,
+            mix_hash,
+        }
+    }
+
     /// Returns the block id: the final hash from the claimed mix, reversed (no DAG needed).
     pub fn block_hash(&self) -> BlockHash {
         let mut id = hash_no_verify(&self.header_hash, self.nonce64, &self.mix_hash);
@@ -189,5 +204,26 @@ pub fn verify_header(
 ) -> Result<BlockHash, PowError> {
     let pow = HeaderPow::from_header_bytes(header);
     verify(ctx, &pow.header_hash, pow.nonce64, pow.height, &pow.mix_hash, target)?;
+    Ok(pow.block_hash())
+}
+
+/// Verifies the KAWPOW proof of work of a decoded header against `target` and returns its block
+/// id.
+///
+/// `target` is the header's decoded `nBits` (`CompactTarget::to_target`), already checked
+/// against the network's limit by the caller; a hash meets it when, read as a little-endian
+/// number in internal order (equivalently: the ProgPoW final hash read big-endian), it is at
+/// most the target. `ctx` must be the context of the epoch of the header's `height` field.
+///
+/// # Errors
+/// As [`verify`].
+pub fn verify_block_header(
+    ctx: &EpochContext,
+    header: &BlockHeader,
+    target: &Target,
+) -> Result<BlockHash, PowError> {
+    let pow = HeaderPow::from_block_header(header);
+    let target = target.to_u256().to_be_bytes();
+    verify(ctx, &pow.header_hash, pow.nonce64, pow.height, &pow.mix_hash, &target)?;
     Ok(pow.block_hash())
 }
