@@ -40,6 +40,11 @@ fn real_blocks() {
         assert_eq!(block.to_bytes_with(t), bytes, "{what}");
         let kawpow = block.header.layout(t) == HeaderLayout::Kawpow;
         assert_eq!(kawpow, b["algorithm"] == "kawpow", "{what}");
+        assert_eq!(block.header.pow_algorithm(params).as_str(), b["algorithm"], "{what}");
+        if kawpow {
+            // The KAWPOW id needs no DAG; the X16R family is checked with the hash functions.
+            assert_eq!(block.header.block_hash(params).to_string(), b["hash"].as_str().unwrap());
+        }
         assert_eq!(block.header.merkle_root.to_string(), b["merkle_root"].as_str().unwrap());
         assert_eq!(block.header.prev_blockhash.to_string(), b["prev_hash"].as_str().unwrap());
         let (root, mutated) = block.compute_merkle_root();
@@ -106,10 +111,12 @@ fn real_headers() {
     let data = data();
     let mut checked = 0;
     for h in data["headers"].as_array().unwrap() {
-        let t = network(h).params().kawpow_activation_time;
+        let params = network(h).params();
+        let t = params.kawpow_activation_time;
         let bytes = hex_bytes(&h["hex"]);
         let header = BlockHeader::decode_exact_with(&bytes, t).unwrap();
         assert_eq!(header.to_bytes_with(t), bytes);
+        assert_eq!(header.pow_algorithm(params).as_str(), h["algorithm"]);
         assert_eq!(header.prev_blockhash.to_string(), h["prev_hash"].as_str().unwrap());
         assert_eq!(header.merkle_root.to_string(), h["merkle_root"].as_str().unwrap());
         assert_eq!(u64::from(header.time), h["time"].as_u64().unwrap());
@@ -119,6 +126,7 @@ fn real_headers() {
             assert_eq!(header.layout(t), HeaderLayout::Kawpow);
             assert_eq!(header.kawpow_header_hash().to_string(), header_hash);
             assert_eq!(header.mix_hash.to_string(), h["mix_hash"].as_str().unwrap());
+            assert_eq!(header.block_hash(params).to_string(), h["hash"].as_str().unwrap());
             if let Some(height) = h["height"].as_u64() {
                 assert_eq!(u64::from(header.height), height);
             }

@@ -255,3 +255,11 @@ fn genesis_block_hashes_match_parameters() {
         );
     }
 }
+
+#[test]
+fn tx_count_cap_is_tight() {
+    let stripped_max = crate::network::MAX_BLOCK_STRIPPED_SIZE as usize;
+    assert_eq!(Transaction::default().encoded_len(), MIN_TX_LEN);
+    assert!(MAX_BLOCK_TXS * MIN_TX_LEN <= stripped_max);
+    assert!((MAX_BLOCK_TXS + 1) * MIN_TX_LEN > stripped_max);
+}

@@ -223,3 +223,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn caps_are_tight() {
+    let stripped_max = crate::network::MAX_BLOCK_STRIPPED_SIZE as usize;
+    assert_eq!(TxIn::default().encoded_len(), MIN_TXIN_LEN);
+    assert_eq!(TxOut::default().encoded_len(), MIN_TXOUT_LEN);
+    assert!(MAX_TX_INPUTS * MIN_TXIN_LEN <= stripped_max);
+    assert!((MAX_TX_INPUTS + 1) * MIN_TXIN_LEN > stripped_max);
+    assert!(MAX_TX_OUTPUTS * MIN_TXOUT_LEN <= stripped_max);
+    assert!((MAX_TX_OUTPUTS + 1) * MIN_TXOUT_LEN > stripped_max);
+
+    // Exactly MAX_TX_INPUTS minimal inputs decode; one more is refused from the count alone.
+    let tx = Transaction {
+        version: 1,
+        input: vec![TxIn::default(); MAX_TX_INPUTS],
+        output: vec![TxOut::default()],
+        lock_time: 0,
+    };
+    let bytes = tx.to_bytes();
+    assert!(bytes.len() <= stripped_max + 20);
+    assert_eq!(decode_exact::<Transaction>(&bytes).map(|t| t.input.len()), Ok(MAX_TX_INPUTS));
+    let mut over = Vec::new();
+    over.extend_from_slice(&1i32.to_le_bytes());
+    crate::encode::write_compact_size(&mut over, MAX_TX_INPUTS as u64 + 1);
+    assert!(matches!(
+        decode_exact::<Transaction>(&over),
+        Err(DecodeError::TooLarge { what: "transaction inputs", .. })
+    ));
+
+    // A witness of MAX_WITNESS_ITEMS empty items fills a maximal block exactly.
+    let max_block = crate::network::MAX_BLOCK_SERIALIZED_SIZE as usize;
+    assert_eq!(MAX_WITNESS_ITEMS, max_block);
+    let mut w = Vec::new();
+    crate::encode::write_compact_size(&mut w, MAX_WITNESS_ITEMS as u64 + 1);
+    assert!(matches!(
+        Witness::decode(&mut Reader::new(&w)),
+        Err(DecodeError::TooLarge { what: "witness items", .. })
+    ));
+}
