@@ -25,6 +25,7 @@
 
 extern crate alloc;
 
+pub mod address;
 pub mod amount;
 pub mod asset;
 pub mod block;
@@ -35,6 +36,7 @@ pub mod script;
 pub mod transaction;
 pub mod units;
 
+pub use address::{Address, AddressError, PrivateKey};
 pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use asset::{AssetKind, AssetName, AssetOutput, AssetPayload};
 pub use block::{Block, BlockHeader, genesis_block};
