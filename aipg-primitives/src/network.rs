@@ -208,7 +208,38 @@ pub struct NetworkParams {
     pub genesis_hash: &'static str,
     /// Hard-coded checkpoints: `(height, block hash display hex)`, ascending.
     pub checkpoints: &'static [(u32, &'static str)],
+    /// The mandatory coinbase fee output (AIPG's community / grid fee); `None` on networks without
+    /// one (Ravencoin).
+    pub coinbase_fee: Option<CoinbaseFeeParams>,
 }
+
+/// AIPG's mandatory coinbase fee output: output 1 of every non-genesis coinbase must pay exactly
+/// a percentage of the block subsidy to a fixed script (`nCommunityAutonomousAmount`,
+/// `nAIPGGridFee`, `nAIPGGridFeeStart` and `strCommunityAutonomousAddress` in
+/// `AIPowerGrid/AI-Power-Grid-Core: src/chainparams.cpp`).
+///
+/// On AIPG test and regtest the reference never assigns the grid-fee percentage and start height
+/// (their run-time values are whatever memory held, most likely zero); zero is chosen there, so
+/// the required output pays nothing. Their community address does not decode under their own
+/// prefix (test) or is empty (regtest), which the reference turns into an empty script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CoinbaseFeeParams {
+    /// Percent of the subsidy required below `grid_fee_start_height` (`nCommunityAutonomousAmount`).
+    pub community_percent: i64,
+    /// Percent of the subsidy required from `grid_fee_start_height` on (`nAIPGGridFee`).
+    pub grid_fee_percent: i64,
+    /// First height of the grid-fee percentage (`nAIPGGridFeeStart`).
+    pub grid_fee_start_height: u32,
+    /// The exact script output 1 must carry: the standard script of the community address.
+    pub script_pubkey: &'static [u8],
+}
+
+/// The P2PKH script of the AIPG main community address `Ab8KBCTTJgy7XnsPsHbnwRMJD4MFjG12hU`
+/// (hash160 `d4480519a83f60e1e9aca8d82f971f9c11f128f2`).
+const AIPG_MAIN_COMMUNITY_SCRIPT: [u8; 25] = [
+    0x76, 0xa9, 0x14, 0xd4, 0x48, 0x05, 0x19, 0xa8, 0x3f, 0x60, 0xe1, 0xe9, 0xac, 0xa8, 0xd8, 0x2f,
+    0x97, 0x1f, 0x9c, 0x11, 0xf1, 0x28, 0xf2, 0x88, 0xac,
+];
 
 impl NetworkParams {
     /// Returns true if `sat` is within `0..=max_money` (`MoneyRange` in `src/amount.h`).
@@ -333,6 +364,12 @@ pub const AIPG_MAIN: NetworkParams = NetworkParams {
         (400000, "0000000000155a8ffba384ae87a54a3fd0fe47cb4397999fdb624555befdfaae"),
         (500000, "000000000059f6cc99399239ee56e16ddedbfa3b1923c51694c76cfe6c501531"),
     ],
+    coinbase_fee: Some(CoinbaseFeeParams {
+        community_percent: 5,
+        grid_fee_percent: 60,
+        grid_fee_start_height: 710_000,
+        script_pubkey: &AIPG_MAIN_COMMUNITY_SCRIPT,
+    }),
 };
 
 /// AIPG test network parameters.
@@ -383,6 +420,12 @@ pub const AIPG_TEST: NetworkParams = NetworkParams {
     genesis_merkle_root: AIPG_GENESIS_MERKLE_ROOT,
     genesis_hash: "000000f798386703ae778eeaf8a2f426dc2715eb8989b4226cddc1681b567760",
     checkpoints: &[],
+    coinbase_fee: Some(CoinbaseFeeParams {
+        community_percent: 5,
+        grid_fee_percent: 0,
+        grid_fee_start_height: 0,
+        script_pubkey: &[],
+    }),
 };
 
 /// AIPG regression-test network parameters.
@@ -433,6 +476,12 @@ pub const AIPG_REGTEST: NetworkParams = NetworkParams {
     genesis_merkle_root: AIPG_GENESIS_MERKLE_ROOT,
     genesis_hash: "0000001a53f7f3d9f8be5f0cdfeddd641bee2c6c7001a9cdfdbb6f72ca66aed5",
     checkpoints: &[],
+    coinbase_fee: Some(CoinbaseFeeParams {
+        community_percent: 5,
+        grid_fee_percent: 0,
+        grid_fee_start_height: 0,
+        script_pubkey: &[],
+    }),
 };
 
 /// Ravencoin main network parameters.
@@ -491,6 +540,7 @@ pub const RVN_MAIN: NetworkParams = NetworkParams {
         (2_383_550, "0000000000008927ed21a1e3bb87d3e1020646e8cc94354a1f8fc608395e15dc"),
         (4_487_775, "000000000002d64509e06e76ddbbe418c725291687ec62b41ecfc40386a091fd"),
     ],
+    coinbase_fee: None,
 };
 
 /// Ravencoin test network ("testnet7") parameters.
@@ -545,6 +595,7 @@ pub const RVN_TEST: NetworkParams = NetworkParams {
         (232_980, "000000007b16ae547fce76c3308dbeec2090cde75de74ab5dfcd6f60d13f089b"),
         (257_610, "000000006272208605c4df3b54d4d5515759105e7ffcb258e8cd8077924ffef1"),
     ],
+    coinbase_fee: None,
 };
 
 #[cfg(test)]
