@@ -8,7 +8,10 @@
 //!
 //! # Modules
 //! - [`pow`]: proof of work. [`pow::kawpow`] is KAWPOW (ProgPoW 0.9.4 over ethash) with light
-//!   verification; it imports nothing from the rest of the crate.
+//!   verification; [`pow::difficulty`] is the required `nBits` (Dark Gravity Wave and the legacy
+//!   retarget) and `CheckProofOfWork`. It imports nothing from the rest of the crate.
+//! - [`subsidy`]: the block subsidy of AIPG and Ravencoin, AIPG's mandatory coinbase fee output
+//!   and the coinbase amount limit.
 //!
 //! # Features
 //! - `std` (default): implements `std::error::Error` for the error types through `thiserror`.
@@ -28,3 +31,4 @@
 extern crate alloc;
 
 pub mod pow;
+pub mod subsidy;
