@@ -105,8 +105,13 @@ fn check_transaction(tx: &Transaction, consumed: &[u8]) {
     assert_eq!(tx.encoded_len(), encoded.len(), "encoded_len disagrees");
     if encoded != consumed {
         assert!(!tx.has_witness(), "a transaction with witness data re-encoded differently");
-        assert_eq!(consumed.get(4..6), Some(&[0u8, 1][..]), "only an empty-witness extended form may differ");
-        let again: Transaction = aipg_primitives::decode_exact(&encoded).expect("basic form decodes");
+        assert_eq!(
+            consumed.get(4..6),
+            Some(&[0u8, 1][..]),
+            "only an empty-witness extended form may differ"
+        );
+        let again: Transaction =
+            aipg_primitives::decode_exact(&encoded).expect("basic form decodes");
         assert_eq!(&again, tx);
     }
     assert_eq!(tx.total_size(), encoded.len());
@@ -144,7 +149,8 @@ pub fn decode_block(data: &[u8]) {
     if let Ok(block) = Block::decode_with(&mut r, params.kawpow_activation_time) {
         let bytes = block.to_bytes_with(params.kawpow_activation_time);
         assert!(bytes.len() <= r.position(), "re-encoding grew");
-        let again = Block::decode_exact_with(&bytes, params.kawpow_activation_time).expect("re-encoded block decodes");
+        let again = Block::decode_exact_with(&bytes, params.kawpow_activation_time)
+            .expect("re-encoded block decodes");
         assert_eq!(again, block);
         let _ = block.compute_merkle_root();
         let _ = block.weight(params.kawpow_activation_time);

@@ -80,6 +80,10 @@ fn test() -> Result<(), String> {
 
     run("format", cargo().args(["fmt", "--all", "--", "--check"]))?;
     run(
+        "format of the fuzz package",
+        cargo().args(["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"]),
+    )?;
+    run(
         "clippy",
         cargo().args([
             "clippy",
