@@ -16,10 +16,6 @@
 //! `ORT_DYLIB_PATH`, else from `target/aipg-ort/` in the current folder or above the
 //! executable (`cargo xtask ort` puts it there).
 
-// The module is compiled into each binary that includes it, so its `pub` items may be unused
-// by one of them.
-#![allow(unreachable_pub, dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

@@ -2,8 +2,7 @@
 //! `aipg-generate`: the `aipg generate image|text` commands on their own, and the inference
 //! demo (`aipg-generate demo [MODELS_DIR] [OUT_DIR]`).
 
-#[path = "../generate.rs"]
-mod generate;
+use aipg_examples::generate;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
