@@ -222,9 +222,33 @@ fn snake_case(ty: &str) -> String {
     out
 }
 
+/// The main walkthrough: the chain part (every genesis block rebuilt and hashed, a run of real
+/// KAWPOW headers light-verified), then deterministic generation on the real models (set up
+/// first: the ONNX Runtime library and the models, from PyPI).
 fn demo() -> Result<(), String> {
     run(
-        "demo",
+        "chain demo",
         cargo().args(["run", "--quiet", "--release", "-p", "aipg-examples", "--bin", "aipg-demo"]),
+    )?;
+    let env = inference::test_env()?;
+    let models = root().join("target/aipg-models");
+    let out = root().join("target/aipg-demo");
+    run(
+        "inference demo",
+        cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "aipg-examples",
+                "--bin",
+                "aipg-generate",
+                "--",
+                "demo",
+            ])
+            .arg(models)
+            .arg(out)
+            .envs(env),
     )
 }
