@@ -151,6 +151,9 @@ impl FastMod {
     }
 }
 
+/// Light-cache items whose parents are read ahead together during the build.
+const TOUCH_AHEAD: usize = 64;
+
 /// Builds the light cache of `n` items from `seed` (`build_light_cache`).
 pub(crate) fn build_light_cache(seed: &[u8; 32], n: u32) -> Vec<Item> {
     let len = n as usize;
@@ -161,30 +164,27 @@ pub(crate) fn build_light_cache(seed: &[u8; 32], n: u32) -> Vec<Item> {
         keccak512_64(&mut item);
         cache.push(Item(item));
     }
-    if len == 0 {
-        return cache;
-    }
     let modn = FastMod::new(n);
     let parent_of = |cache: &[Item], i: usize| modn.reduce(cache[i].0[0]) as usize;
     for _ in 0..LIGHT_CACHE_ROUNDS {
-        let mut prev = cache[len - 1].0;
-        let mut parent = cache[parent_of(&cache, 0)].0;
+        let mut prev = cache.last().map_or([0u32; 16], |it| it.0);
         for i in 0..len {
-            let mut x = parent;
+            if i % TOUCH_AHEAD == 0 {
+                // The parents of the next items are random and usually miss the caches. Their
+                // indices are known in advance (each comes from its item's value before this
+                // pass reaches it), so their lines are read together here, letting the misses
+                // overlap instead of stalling one permutation each. `black_box` keeps these
+                // reads from being optimised away.
+                for j in i..len.min(i + TOUCH_AHEAD) {
+                    core::hint::black_box(cache[parent_of(&cache, j)].0[0]);
+                }
+            }
+            let mut x = cache[parent_of(&cache, i)].0;
             for (a, b) in x.iter_mut().zip(prev.iter()) {
                 *a ^= *b;
             }
-            // The parent of item i + 1 is read before hashing item i, so that its (random,
-            // usually cache-missing) load overlaps the permutation. Only item i itself changes
-            // meanwhile, which is taken care of below.
-            let next = i + 1;
-            let next_parent = if next < len { parent_of(&cache, next) } else { 0 };
-            parent = cache[next_parent].0;
             keccak512_64(&mut x);
             cache[i].0 = x;
-            if next_parent == i {
-                parent = x;
-            }
             prev = x;
         }
     }
