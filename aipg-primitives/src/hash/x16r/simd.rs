@@ -64,20 +64,32 @@ const fn pow_mod(mut b: u32, mut e: u32) -> u32 {
     r
 }
 
-/// Bit reversal of an 8-bit index.
-const fn bitrev(i: usize) -> usize {
-    (i as u8).reverse_bits() as usize
+/// 4-bit reversal.
+const fn rev4(i: usize) -> usize {
+    ((i & 1) << 3) | ((i & 2) << 1) | ((i & 4) >> 1) | ((i & 8) >> 3)
 }
 
-/// Twiddle factors of the decimation-in-frequency transform: the stage with half-size `h`
-/// (a power of two) uses `TWIDDLE[h - 1 + k] = OMEGA^(k * 128 / h)` for `k < h`.
-const fn make_twiddles() -> [i32; 255] {
-    let mut t = [0i32; 255];
+/// Where [`expand`] leaves `y[i]`: row `rev4(i / 16)`, column `rev4(i % 16)` of a 16 × 16
+/// matrix stored row by row.
+const fn position(i: usize) -> usize {
+    16 * rev4(i / 16) + rev4(i % 16)
+}
+
+/// `x` modulo 257 as the centred representative in `-128..=128`.
+const fn centred(x: u32) -> i16 {
+    let r = (x % P as u32) as i16;
+    if r > 128 { r - P as i16 } else { r }
+}
+
+/// Twiddle factors of a 16-point decimation-in-frequency transform with root 2 (`OMEGA^16 =
+/// 2`), centred: the stage with half-size `h` uses `TWIDDLE16[h - 1 + k] = 2^(k * 8 / h)`.
+const fn make_twiddles16() -> [i16; 15] {
+    let mut t = [0i16; 15];
     let mut h = 1;
-    while h <= 128 {
+    while h <= 8 {
         let mut k = 0;
         while k < h {
-            t[h - 1 + k] = pow_mod(OMEGA, (k * (128 / h)) as u32) as i32;
+            t[h - 1 + k] = centred(pow_mod(2, (k * (8 / h)) as u32));
             k += 1;
         }
         h *= 2;
@@ -85,71 +97,230 @@ const fn make_twiddles() -> [i32; 255] {
     t
 }
 
-static TWIDDLE: [i32; 255] = make_twiddles();
+static TWIDDLE16: [i16; 15] = make_twiddles16();
 
-/// Constant terms of the expansion, stored in bit-reversed order like the transform output:
+/// Twiddles between the two passes: row `r` of the first pass holds output `i1 = rev4(r)`,
+/// whose column `j1` is multiplied by `OMEGA^(i1 * j1)`.
+const fn make_twiddles256() -> [[i16; 16]; 16] {
+    let mut t = [[0i16; 16]; 16];
+    let mut r = 0;
+    while r < 16 {
+        let mut c = 0;
+        while c < 16 {
+            t[r][c] = centred(pow_mod(OMEGA, (rev4(r) * c) as u32));
+            c += 1;
+        }
+        r += 1;
+    }
+    t
+}
+
+static TWIDDLE256: [[i16; 16]; 16] = make_twiddles256();
+
+/// Constant terms of the expansion, centred and stored where [`expand`] leaves each value:
 /// the polynomial of every block carries `X^255`, and that of the final block also `X^253`;
-/// entry `bitrev(i)` is their value at `OMEGA^i`.
-const fn make_offsets(last: bool) -> [i32; 256] {
-    let mut t = [0i32; 256];
+/// the entry for `y[i]` is their value at `OMEGA^i`.
+const fn make_offsets(last: bool) -> [[i16; 16]; 16] {
+    let mut t = [[0i16; 16]; 16];
     let mut i = 0;
     while i < 256 {
         let mut v = pow_mod(OMEGA, (255 * i) as u32 % 256);
         if last {
-            v = (v + pow_mod(OMEGA, (253 * i) as u32 % 256)) % P as u32;
+            v += pow_mod(OMEGA, (253 * i) as u32 % 256);
         }
-        t[bitrev(i)] = v as i32;
+        let p = position(i);
+        t[p / 16][p % 16] = centred(v);
         i += 1;
     }
     t
 }
 
-static OFFSET_NORMAL: [i32; 256] = make_offsets(false);
-static OFFSET_LAST: [i32; 256] = make_offsets(true);
+static OFFSET_NORMAL: [[i16; 16]; 16] = make_offsets(false);
+static OFFSET_LAST: [[i16; 16]; 16] = make_offsets(true);
 
-/// Reduces `x` in `0..=65792` to `0..=256` (2^8 = -1 modulo 257).
+// Arithmetic modulo 257 on centred values in -128..=128 held in i16 lanes, so that the
+// transform vectorises (products of two centred values stay within i16).
+
+/// Centres `x` in `-385..=385`.
 #[inline(always)]
-fn reduce(x: i32) -> i32 {
-    let r = (x & 0xff) - (x >> 8);
-    if r < 0 { r + P } else { r }
+fn centre(x: i16) -> i16 {
+    let x = if x > 128 { x - P as i16 } else { x };
+    if x < -128 { x + P as i16 } else { x }
 }
 
-/// One decimation-in-frequency stage of half-size `h` on all blocks of `a`.
+/// Product of two centred values, centred (2^8 = -1 modulo 257).
 #[inline(always)]
-fn dif_stage(a: &mut [i32; 256], h: usize) {
-    let tw = &TWIDDLE[h - 1..2 * h - 1];
-    for blk in a.chunks_exact_mut(2 * h) {
-        let (lo, hi) = blk.split_at_mut(h);
+fn mul_mod(a: i16, w: i16) -> i16 {
+    let p = a * w;
+    let r = (p & 0xff) - (p >> 8);
+    if r > 128 { r - P as i16 } else { r }
+}
+
+type Row = [i16; 16];
+
+/// Radix-2 decimation-in-frequency butterflies on two whole rows with twiddle `w`.
+#[inline(always)]
+fn butterfly_rows(u: &mut Row, v: &mut Row, w: i16) {
+    for (x, y) in u.iter_mut().zip(v.iter_mut()) {
+        let (s, d) = (*x + *y, *x - *y);
+        *x = centre(s);
+        *y = mul_mod(centre(d), w);
+    }
+}
+
+/// `FIRST[8r + ..][c] = TWIDDLE16[7 + r]`: the first-stage twiddle of every element of rows 0
+/// to 7, so that the stage is one flat loop.
+const fn make_first() -> [i16; 128] {
+    let mut t = [0i16; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = TWIDDLE16[7 + i / 16];
+        i += 1;
+    }
+    t
+}
+
+static FIRST: [i16; 128] = make_first();
+
+/// Rows `8..16 = rows 0..8 * TWIDDLE16[7..15]`: the first stage of [`dft16_columns`] when the
+/// input rows 8 to 15 are zero.
+#[inline(always)]
+fn first_stage(m: &mut [Row; 16]) {
+    let (lo, hi) = m.as_flattened_mut().split_at_mut(128);
+    for ((x, y), &w) in lo.iter().zip(hi.iter_mut()).zip(&FIRST) {
+        *y = mul_mod(*x, w);
+    }
+}
+
+/// One stage of half-size `h` of sixteen 16-point transforms with root 2, one per column, down
+/// the rows of `m`. Kept out of line so that the work vectorises along the rows.
+#[inline(never)]
+fn stage(m: &mut [Row; 16], h: usize) {
+    let tw = &TWIDDLE16[h - 1..2 * h - 1];
+    for pair in m.chunks_exact_mut(2 * h) {
+        let (lo, hi) = pair.split_at_mut(h);
         for ((u, v), &w) in lo.iter_mut().zip(hi.iter_mut()).zip(tw) {
-            let s = *u + *v;
-            let d = *u - *v;
-            *u = if s >= P { s - P } else { s };
-            *v = reduce(if d < 0 { d + P } else { d } * w);
+            butterfly_rows(u, v, w);
         }
     }
 }
 
+/// Sixteen 16-point transforms with root 2, one per column, down the rows of `m`; when
+/// `half_zero`, the input rows 8 to 15 are zero. Row `r` of the result holds output `rev4(r)`.
+fn dft16_columns(m: &mut [Row; 16], half_zero: bool) {
+    if half_zero {
+        first_stage(m);
+    } else {
+        stage(m, 8);
+    }
+    stage(m, 4);
+    stage(m, 2);
+    stage(m, 1);
+}
+
 /// The expansion values `y[i] = sum_j x[j] * OMEGA^(i*j)` plus the constant terms, centred to
-/// `-128..=128`, at index `bitrev(i)`.
-fn expand(x: &[u8; BLOCK], last: bool) -> [i32; 256] {
-    // First stage: the upper 128 coefficients are zero.
-    let mut a = [0i32; 256];
-    let tw = &TWIDDLE[127..255];
-    for k in 0..128 {
-        let u = i32::from(x[k]);
-        a[k] = u;
-        a[k + 128] = reduce(u * tw[k]);
+/// `-128..=128`, stored at `position(i)`.
+///
+/// With `j = 16 j2 + j1` and `i = i1 + 16 i2`, `OMEGA^(ij) = 2^(i1 j2) OMEGA^(i1 j1) 2^(i2 j1)`:
+/// a 16-point transform down each column `j1`, a twiddle, a transpose, and a 16-point transform
+/// down each column `i1`.
+#[inline(never)]
+fn expand(x: &[u8; BLOCK], last: bool) -> [Row; 16] {
+    let mut m = [[0i16; 16]; 16];
+    for (v, &b) in m.as_flattened_mut().iter_mut().zip(x) {
+        *v = centre(i16::from(b));
     }
-    for h in [64, 32, 16, 8, 4, 2, 1] {
-        dif_stage(&mut a, h);
+    dft16_columns(&mut m, true);
+    for (v, &w) in m.as_flattened_mut().iter_mut().zip(TWIDDLE256.as_flattened()) {
+        *v = mul_mod(*v, w);
     }
+    let mut t = [[0i16; 16]; 16];
+    transpose16(&m, &mut t);
+    dft16_columns(&mut t, false);
     let off = if last { &OFFSET_LAST } else { &OFFSET_NORMAL };
-    for (v, o) in a.iter_mut().zip(off.iter()) {
-        let t = *v + o;
-        let t = if t >= P { t - P } else { t };
-        *v = if t <= 128 { t } else { t - P };
+    for (v, &o) in t.as_flattened_mut().iter_mut().zip(off.as_flattened()) {
+        *v = centre(*v + o);
     }
-    a
+    t
+}
+
+type Half = [i16; 8];
+
+// Lane interleaves, written so that they compile to single unpack instructions.
+#[inline(always)]
+fn lo16(a: Half, b: Half) -> Half {
+    [a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3]]
+}
+#[inline(always)]
+fn hi16(a: Half, b: Half) -> Half {
+    [a[4], b[4], a[5], b[5], a[6], b[6], a[7], b[7]]
+}
+#[inline(always)]
+fn lo32(a: Half, b: Half) -> Half {
+    [a[0], a[1], b[0], b[1], a[2], a[3], b[2], b[3]]
+}
+#[inline(always)]
+fn hi32(a: Half, b: Half) -> Half {
+    [a[4], a[5], b[4], b[5], a[6], a[7], b[6], b[7]]
+}
+#[inline(always)]
+fn lo64(a: Half, b: Half) -> Half {
+    [a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]]
+}
+#[inline(always)]
+fn hi64(a: Half, b: Half) -> Half {
+    [a[4], a[5], a[6], a[7], b[4], b[5], b[6], b[7]]
+}
+
+/// Transposes an 8 × 8 block by three rounds of interleaving.
+#[inline(always)]
+fn transpose8(r: [Half; 8]) -> [Half; 8] {
+    let a = [
+        lo16(r[0], r[1]),
+        hi16(r[0], r[1]),
+        lo16(r[2], r[3]),
+        hi16(r[2], r[3]),
+        lo16(r[4], r[5]),
+        hi16(r[4], r[5]),
+        lo16(r[6], r[7]),
+        hi16(r[6], r[7]),
+    ];
+    let b = [
+        lo32(a[0], a[2]),
+        hi32(a[0], a[2]),
+        lo32(a[1], a[3]),
+        hi32(a[1], a[3]),
+        lo32(a[4], a[6]),
+        hi32(a[4], a[6]),
+        lo32(a[5], a[7]),
+        hi32(a[5], a[7]),
+    ];
+    [
+        lo64(b[0], b[4]),
+        hi64(b[0], b[4]),
+        lo64(b[1], b[5]),
+        hi64(b[1], b[5]),
+        lo64(b[2], b[6]),
+        hi64(b[2], b[6]),
+        lo64(b[3], b[7]),
+        hi64(b[3], b[7]),
+    ]
+}
+
+/// `t = m` transposed, as four 8 × 8 blocks.
+#[inline(never)]
+fn transpose16(m: &[Row; 16], t: &mut [Row; 16]) {
+    for rb in 0..2 {
+        for cb in 0..2 {
+            let mut blk = [[0i16; 8]; 8];
+            for (k, h) in blk.iter_mut().enumerate() {
+                h.copy_from_slice(&m[8 * rb + k][8 * cb..8 * cb + 8]);
+            }
+            for (k, h) in transpose8(blk).iter().enumerate() {
+                t[8 * cb + k][8 * rb..8 * rb + 8].copy_from_slice(h);
+            }
+        }
+    }
 }
 
 /// Message-word schedule: step `j` of round `r` reads the 16-value group `GROUP[8r + j]` of
@@ -163,8 +334,8 @@ const GROUP: [usize; 32] = [
 const PACK: [(isize, isize, i32); 4] =
     [(0, 1, 185), (0, 1, 185), (-256, -128, 233), (-383, -255, 233)];
 
-/// For word `k` of step `j` of round `r` (at `64r + 8j + k`): positions, in the bit-reversed
-/// expansion, of the values packed into its low and high halves.
+/// For word `k` of step `j` of round `r` (at `64r + 8j + k`): positions, in the expansion as
+/// stored by [`expand`], of the values packed into its low and high halves.
 const fn make_word_index() -> [[u8; 2]; 256] {
     let mut t = [[0u8; 2]; 256];
     let mut r = 0;
@@ -177,7 +348,7 @@ const fn make_word_index() -> [[u8; 2]; 256] {
             while k < 8 {
                 let i1 = (base + 2 * k as isize + o1) as usize;
                 let i2 = (base + 2 * k as isize + o2) as usize;
-                t[64 * r + 8 * j + k] = [bitrev(i1) as u8, bitrev(i2) as u8];
+                t[64 * r + 8 * j + k] = [position(i1) as u8, position(i2) as u8];
                 k += 1;
             }
             j += 1;
@@ -213,16 +384,52 @@ struct State {
 }
 
 impl State {
+    /// One step on all eight lanes: `use_maj` picks the Boolean function, `r` and `s` are the
+    /// rotations and `p` the lane permutation. Always inlined with constant arguments.
     #[inline(always)]
-    fn step(&mut self, w: &[u32; 8], f: fn(u32, u32, u32) -> u32, r: u32, s: u32, p: usize) {
+    fn step(&mut self, w: &[u32; 8], use_maj: bool, r: u32, s: u32, p: usize) {
         let ta = self.a.map(|x| x.rotate_left(r));
         for n in 0..8 {
-            let t = self.d[n].wrapping_add(w[n]).wrapping_add(f(self.a[n], self.b[n], self.c[n]));
+            let f = if use_maj {
+                maj(self.a[n], self.b[n], self.c[n])
+            } else {
+                if_(self.a[n], self.b[n], self.c[n])
+            };
+            let t = self.d[n].wrapping_add(w[n]).wrapping_add(f);
             self.a[n] = t.rotate_left(s).wrapping_add(ta[n ^ p]);
         }
         self.d = self.c;
         self.c = self.b;
         self.b = ta;
+    }
+
+    /// Step `j` of round `r`, reading its message words from the expansion `y`.
+    #[inline(always)]
+    fn round_step(&mut self, y: &[Row; 16], r: usize, j: usize) {
+        let mul = PACK[r].2;
+        let idx = &WORD_INDEX[64 * r + 8 * j..64 * r + 8 * j + 8];
+        let mut w = [0u32; 8];
+        for (x, &[i1, i2]) in w.iter_mut().zip(idx) {
+            let (i1, i2) = (usize::from(i1), usize::from(i2));
+            let lo = i32::from(y[i1 / 16][i1 % 16]) * mul;
+            let hi = i32::from(y[i2 / 16][i2 % 16]) * mul;
+            *x = (lo as u32 & 0xffff).wrapping_add((hi as u32) << 16);
+        }
+        let rot = ROT[r];
+        self.step(&w, j >= 4, rot[j % 4], rot[(j + 1) % 4], PERM[r + j]);
+    }
+
+    /// Round `r`: eight steps. Inlined into call sites with a constant `r`.
+    #[inline(always)]
+    fn round(&mut self, y: &[Row; 16], r: usize) {
+        self.round_step(y, r, 0);
+        self.round_step(y, r, 1);
+        self.round_step(y, r, 2);
+        self.round_step(y, r, 3);
+        self.round_step(y, r, 4);
+        self.round_step(y, r, 5);
+        self.round_step(y, r, 6);
+        self.round_step(y, r, 7);
     }
 }
 
@@ -239,35 +446,19 @@ fn compress(h: &mut [u32; 32], block: &[u8; BLOCK], last: bool) {
             block[4 * i + 3],
         ]) ^ h[i];
     }
-    let mut st = State {
-        a: m[0..8].try_into().expect("8 words"),
-        b: m[8..16].try_into().expect("8 words"),
-        c: m[16..24].try_into().expect("8 words"),
-        d: m[24..32].try_into().expect("8 words"),
-    };
-
-    for r in 0..4 {
-        let mul = PACK[r].2;
-        let rot = ROT[r];
-        for j in 0..8 {
-            let idx = &WORD_INDEX[64 * r + 8 * j..64 * r + 8 * j + 8];
-            let mut w = [0u32; 8];
-            for (x, &[i1, i2]) in w.iter_mut().zip(idx) {
-                let lo = y[usize::from(i1)] * mul;
-                let hi = y[usize::from(i2)] * mul;
-                *x = (lo as u32 & 0xffff).wrapping_add((hi as u32) << 16);
-            }
-            let f = if j < 4 { if_ } else { maj };
-            st.step(&w, f, rot[j % 4], rot[(j + 1) % 4], PERM[r + j]);
-        }
-    }
+    let lane = |k: usize| -> [u32; 8] { m[8 * k..8 * k + 8].try_into().expect("8 words") };
+    let mut st = State { a: lane(0), b: lane(1), c: lane(2), d: lane(3) };
+    st.round(&y, 0);
+    st.round(&y, 1);
+    st.round(&y, 2);
+    st.round(&y, 3);
 
     // Feed-forward of the chaining value.
-    let ff: [(u32, u32, usize); 4] = [(4, 13, 5), (13, 10, 7), (10, 25, 4), (25, 4, 1)];
-    for (i, &(r, s, p)) in ff.iter().enumerate() {
-        let w: [u32; 8] = h[8 * i..8 * i + 8].try_into().expect("8 words");
-        st.step(&w, if_, r, s, p);
-    }
+    let cv = |k: usize| -> [u32; 8] { h[8 * k..8 * k + 8].try_into().expect("8 words") };
+    st.step(&cv(0), false, 4, 13, 5);
+    st.step(&cv(1), false, 13, 10, 7);
+    st.step(&cv(2), false, 10, 25, 4);
+    st.step(&cv(3), false, 25, 4, 1);
     h[0..8].copy_from_slice(&st.a);
     h[8..16].copy_from_slice(&st.b);
     h[16..24].copy_from_slice(&st.c);
