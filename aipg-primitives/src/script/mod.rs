@@ -10,12 +10,14 @@ pub(crate) mod builder;
 mod instruction;
 mod num;
 pub mod opcodes;
+mod parse;
 mod standard;
 
 pub use builder::Builder;
 pub use instruction::{Instruction, Instructions, ScriptError};
 pub use num::{decode_script_num, encode_script_num};
 pub use opcodes::Opcode;
+pub use parse::AsmParseError;
 pub use standard::{
     Destination, PubkeyHash, ScriptHash, ScriptType, Solution, is_pubkey_format_valid,
 };
