@@ -14,6 +14,17 @@
 //! On AIPG regtest and on the Ravencoin networks the two prefixes differ and decoding is
 //! unambiguous.
 
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::cast_possible_truncation
+    )
+)]
+
 use crate::network::NetworkParams;
 use crate::script::{Destination, PubkeyHash, Script, ScriptBuf, ScriptHash};
 use alloc::string::String;

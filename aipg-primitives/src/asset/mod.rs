@@ -2,6 +2,17 @@
 //! The asset layer's data: names and kinds, asset-carrying output payloads, null-asset-data
 //! scripts and verifier strings (spec: assets.md §2–§6).
 
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::cast_possible_truncation
+    )
+)]
+
 mod name;
 mod null_data;
 mod payload;

@@ -42,9 +42,12 @@ impl Builder {
     #[must_use]
     pub fn push_int(mut self, n: i64) -> Self {
         match n {
-            0 => self.0.push(opcodes::OP_0.to_u8()),
-            // -1 and 1..=16 map onto 0x4f and 0x51..=0x60.
-            -1 | 1..=16 => self.0.push((n + 0x50) as u8),
+            -1 => self.0.push(opcodes::OP_1NEGATE.to_u8()),
+            0..=16 => {
+                let op =
+                    u8::try_from(n).ok().and_then(Opcode::from_small_int).unwrap_or(opcodes::OP_0);
+                self.0.push(op.to_u8());
+            }
             _ => push_data(&mut self.0, &encode_script_num(n)),
         }
         self
@@ -77,6 +80,7 @@ impl From<Builder> for ScriptBuf {
 }
 
 /// Appends a push of `data` to `out` using the reference's choice of push opcode.
+#[allow(clippy::cast_possible_truncation)] // Each cast is guarded by the size test before it.
 pub(crate) fn push_data(out: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
     if len < 0x4c {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 //! Iterating over a script's instructions the way the reference's `CScript::GetOp` does.
 
+#![cfg_attr(not(test), warn(clippy::arithmetic_side_effects))]
+
 use super::opcodes::{self, Opcode};
 
 /// Why a script could not be parsed into instructions.
@@ -111,19 +113,19 @@ impl<'a> Instructions<'a> {
     fn step(&mut self) -> Option<Result<Instruction<'a>, ScriptError>> {
         let start = self.pos;
         let opcode = *self.script.get(start)?;
-        let rest = self.script.get(start + 1..).unwrap_or_default();
+        let rest = self.script.get(start.saturating_add(1)..).unwrap_or_default();
         let (len_field, size): (usize, u64) = match opcode {
             0x00..=0x4b => (0, u64::from(opcode)),
             0x4c => match rest.first() {
                 Some(&n) => (1, u64::from(n)),
                 None => return Some(Err(self.truncated(start, opcode, 1))),
             },
-            0x4d => match rest.get(..2) {
-                Some(b) => (2, u64::from(u16::from_le_bytes([b[0], b[1]]))),
+            0x4d => match rest.get(..2).and_then(|b| <[u8; 2]>::try_from(b).ok()) {
+                Some(b) => (2, u64::from(u16::from_le_bytes(b))),
                 None => return Some(Err(self.truncated(start, opcode, 2))),
             },
-            0x4e => match rest.get(..4) {
-                Some(b) => (4, u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
+            0x4e => match rest.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+                Some(b) => (4, u64::from(u32::from_le_bytes(b))),
                 None => return Some(Err(self.truncated(start, opcode, 4))),
             },
             0xc0 => {
@@ -131,18 +133,20 @@ impl<'a> Instructions<'a> {
                 return Some(Ok(Instruction::Asset(rest)));
             }
             _ => {
-                self.pos = start + 1;
+                self.pos = start.saturating_add(1);
                 return Some(Ok(Instruction::Op(Opcode::from_u8(opcode))));
             }
         };
         let after_len = rest.get(len_field..).unwrap_or_default();
         // `size` is at most u32::MAX; comparing as u64 avoids any truncation.
-        if (after_len.len() as u64) < size {
-            return Some(Err(self.truncated(start, opcode, len_field as u64 + size)));
-        }
-        let size = size as usize;
-        let data = after_len.get(..size).unwrap_or_default();
-        self.pos = start + 1 + len_field + size;
+        let data = match usize::try_from(size).ok().and_then(|n| after_len.get(..n)) {
+            Some(data) => data,
+            None => {
+                let needed = (len_field as u64).saturating_add(size);
+                return Some(Err(self.truncated(start, opcode, needed)));
+            }
+        };
+        self.pos = start.saturating_add(1).saturating_add(len_field).saturating_add(data.len());
         Some(Ok(Instruction::PushBytes { opcode: Opcode::from_u8(opcode), data }))
     }
 }

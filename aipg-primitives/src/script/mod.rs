@@ -5,6 +5,17 @@
 //! exactly as in the reference (`CScript` in `src/script/script.h`). Its consensus encoding is a
 //! byte vector (CompactSize length, then the bytes).
 
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::cast_possible_truncation
+    )
+)]
+
 mod asm;
 pub(crate) mod builder;
 mod instruction;

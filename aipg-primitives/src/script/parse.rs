@@ -36,8 +36,8 @@ fn parse_number(word: &str) -> i64 {
         value = (value * 10 + i128::from(c - b'0')).min(i128::from(i64::MAX) + 1);
     }
     let value = if negative { -value } else { value };
-    // Clamped to the i64 range just below, so the cast is exact.
-    value.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+    let clamped = value.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
+    i64::try_from(clamped).unwrap_or(if negative { i64::MIN } else { i64::MAX })
 }
 
 impl ScriptBuf {
