@@ -45,8 +45,13 @@ fn threads() -> usize {
     std::env::var("AIPG_BENCH_THREADS").ok().and_then(|s| s.parse().ok()).unwrap_or(2)
 }
 
+/// `AIPG_BENCH_OPT` picks the graph optimization level (default `disable`).
 fn settings() -> SessionSettings {
-    SessionSettings { intra_threads: threads(), ..SessionSettings::default() }
+    let optimization = std::env::var("AIPG_BENCH_OPT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(aipg_inference::OptLevel::Disable);
+    SessionSettings { optimization, intra_threads: threads(), inter_threads: 1 }
 }
 
 fn images(c: &mut Criterion) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-//! Deterministic seed-to-image and LLM generation on ONNX Runtime.
+//! Deterministic seed-to-image and LLM generation on ONNX Runtime (see `README.md` and
+//! `MEASUREMENTS.md` beside this crate).
 //!
 //! * [`runtime`]: loads the pinned ONNX Runtime shared library at run time (`ort` with
 //!   `load-dynamic`; `cargo xtask ort` puts the library from the PyPI wheel under

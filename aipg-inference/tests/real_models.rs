@@ -87,3 +87,24 @@ fn smollm2_answers_paris_and_is_reproducible() {
     assert_eq!(two.generate(&greedy, &mut |_, _| {}).unwrap().tokens, g.tokens);
     eprintln!("seed 7 story ({}): {:?}", x.token_hash(), x.text);
 }
+
+#[test]
+fn smollm2_tokenizer_round_trips_arbitrary_text() {
+    use proptest::test_runner::{Config, TestRunner};
+    let Some(dir) = common::real_model("smollm2-135m") else { return };
+    let bytes = std::fs::read(dir.join("tokenizer.json")).unwrap();
+    let tok = aipg_inference::tokenize::TextTokenizer::from_json(&bytes).unwrap();
+    assert_eq!(tok.token_id("<|im_end|>"), Some(2));
+    let mut runner = TestRunner::new(Config { cases: 300, ..Config::default() });
+    runner
+        .run(&"\\PC{0,40}", |text| {
+            let ids = tok.encode(&text).unwrap();
+            assert!(ids.iter().all(|&i| i < 49_152));
+            assert_eq!(tok.decode(&ids).unwrap(), text);
+            Ok(())
+        })
+        .unwrap();
+    // digits are split one by one, as the GGUF's pre-tokenizer says
+    assert_eq!(tok.encode("2024").unwrap().len(), 4);
+    eprintln!("smollm2 tokenizer: 300 arbitrary strings round-trip");
+}
