@@ -25,6 +25,11 @@
 
 extern crate alloc;
 
+// Unit tests use `vec!` and `format!` also in the no-std build.
+#[cfg(all(test, not(feature = "std")))]
+#[macro_use]
+extern crate std;
+
 pub mod address;
 pub mod amount;
 pub mod asset;

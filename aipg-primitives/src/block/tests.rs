@@ -3,6 +3,8 @@ use super::*;
 use crate::encode::Decode;
 use crate::hash::{MixHash, Txid};
 use crate::network::{AIPG_MAIN, AIPG_REGTEST, COIN, Network, RVN_MAIN, RVN_TEST};
+#[allow(unused_imports)] // in the prelude with `std`
+use alloc::string::ToString;
 use proptest::prelude::*;
 
 const T_KP: u32 = 1_688_764_800;
