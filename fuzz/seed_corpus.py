@@ -21,3 +21,55 @@ for block in DATA["blocks"]:
         put("decode_block", bytes([NETWORK_INDEX[block["network"]]]) + raw)
 for header in DATA["headers"]:
     put("decode_block_header", bytes([NETWORK_INDEX[header["network"]]]) + bytes.fromhex(header["hex"]))
+
+
+def read_varint(b, i):
+    n = b[i]
+    if n < 0xfd:
+        return n, i + 1
+    size = {0xfd: 2, 0xfe: 4, 0xff: 8}[n]
+    return int.from_bytes(b[i + 1:i + 1 + size], "little"), i + 1 + size
+
+
+def output_scripts(raw):
+    """The output scripts of a serialized transaction (legacy or extended form)."""
+    i = 4
+    if raw[4] == 0 and raw[5] == 1:
+        i = 6
+    n_in, i = read_varint(raw, i)
+    for _ in range(n_in):
+        i += 36
+        length, i = read_varint(raw, i)
+        i += length + 4
+    n_out, i = read_varint(raw, i)
+    scripts = []
+    for _ in range(n_out):
+        i += 8
+        length, i = read_varint(raw, i)
+        scripts.append(raw[i:i + length])
+        i += length
+    return scripts
+
+
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def base58check(payload):
+    data = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
+    n = int.from_bytes(data, "big")
+    out = ""
+    while n:
+        n, r = divmod(n, 58)
+        out = B58[r] + out
+    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
+
+
+PREFIX = {"rvn-main": 60, "rvn-test": 111}
+for tx in DATA["transactions"]:
+    for script in output_scripts(bytes.fromhex(tx["hex"])):
+        put("script_asm", script)
+        if len(script) > 25 and script[25] == 0xC0:
+            put("parse_asset_script", script)
+        if len(script) >= 25 and script[:3] == b"\x76\xa9\x14":
+            address = base58check(bytes([PREFIX[tx["network"]]]) + script[3:23])
+            put("parse_address", bytes([NETWORK_INDEX[tx["network"]]]) + address.encode())

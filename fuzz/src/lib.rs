@@ -5,9 +5,12 @@
 //! A decode target asserts that whatever decodes re-encodes to exactly the bytes it consumed, so
 //! a decoder that accepts two encodings of one value (or loses data) is found, not only panics.
 
+use aipg_primitives::address::Address;
+use aipg_primitives::asset::{AssetOutput, NullAssetData};
 use aipg_primitives::block::{Block, BlockHeader};
 use aipg_primitives::encode::{Decode, Encode, Reader, decode_prefix};
 use aipg_primitives::network::{Network, NetworkParams};
+use aipg_primitives::script::Script;
 use aipg_primitives::script::ScriptBuf;
 use aipg_primitives::transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
 use aipg_primitives::units::CompactTarget;
@@ -37,7 +40,7 @@ macro_rules! targets {
 targets! {
     "primitives" => decode_compact_size, decode_out_point, decode_tx_in, decode_tx_out,
         decode_witness, decode_script_buf, decode_compact_target, decode_transaction,
-        decode_block_header, decode_block;
+        decode_block_header, decode_block, parse_asset_script, parse_address, script_asm;
 }
 
 /// Decodes a `T` from the start of `data`; on success the value must re-encode to exactly the
@@ -154,6 +157,48 @@ pub fn decode_block(data: &[u8]) {
         assert_eq!(again, block);
         let _ = block.compute_merkle_root();
         let _ = block.weight(params.kawpow_activation_time);
+    }
+}
+
+/// Asset-carrying and null-asset-data scripts: whatever parses must rebuild into a script that
+/// parses back to the same value (the reference's readers ignore some trailing bytes, so the
+/// original bytes need not come back).
+pub fn parse_asset_script(data: &[u8]) {
+    let script = ScriptBuf::from_bytes(data.to_vec());
+    if let Ok(asset) = AssetOutput::from_script(script.as_script()) {
+        let rebuilt = asset.to_script();
+        assert_eq!(AssetOutput::from_script(rebuilt.as_script()).as_ref(), Ok(&asset));
+    }
+    if let Ok(null) = NullAssetData::from_script(script.as_script()) {
+        let rebuilt = null.to_script();
+        assert_eq!(NullAssetData::from_script(rebuilt.as_script()).as_ref(), Ok(&null));
+    }
+    let _ = script.as_script().script_type();
+}
+
+/// Address strings on a network picked by the first byte: a parsed address prints back as the
+/// same string and its script pays to the same destination.
+pub fn parse_address(data: &[u8]) {
+    let Some((params, rest)) = network_and_rest(data) else { return };
+    let Ok(text) = core::str::from_utf8(rest) else { return };
+    if let Ok(addr) = Address::parse(text, params) {
+        assert_eq!(addr.to_string(), text);
+        let script = addr.script_pubkey();
+        assert_eq!(Script::new(script.as_bytes()).destination(), Some(addr.destination()));
+    }
+}
+
+/// Any bytes as a script: instructions, asm and classification never panic.
+pub fn script_asm(data: &[u8]) {
+    let script = Script::new(data);
+    let _ = script.to_asm();
+    let _ = script.to_asm_decode_sighash();
+    let _ = script.script_type();
+    let _ = script.sigop_count(true);
+    for instruction in script.instructions() {
+        if instruction.is_err() {
+            break;
+        }
     }
 }
 
