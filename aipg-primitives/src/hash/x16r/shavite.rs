@@ -30,86 +30,66 @@ const IV: [u32; 16] = [
     0x022a_4b9a,
 ];
 
-#[inline(always)]
-fn load4(rk: &[u32], at: usize) -> [u32; 4] {
-    [rk[at], rk[at + 1], rk[at + 2], rk[at + 3]]
-}
+type Word = [u32; 4];
 
 #[inline(always)]
-fn xor4(a: [u32; 4], b: [u32; 4]) -> [u32; 4] {
+fn xor4(a: Word, b: Word) -> Word {
     [a[0] ^ b[0], a[1] ^ b[1], a[2] ^ b[2], a[3] ^ b[3]]
-}
-
-/// XORs `c` into `rk[at..at + 4]`.
-#[inline(always)]
-fn xor_in(rk: &mut [u32; 448], at: usize, c: [u32; 4]) {
-    for (w, c) in rk[at..at + 4].iter_mut().zip(c) {
-        *w ^= c;
-    }
-}
-
-/// One nonlinear expansion step writing `rk[u..u + 4]`.
-#[inline(always)]
-fn expand_nonlinear(rk: &mut [u32; 448], u: usize) {
-    let x = aes::round_nokey([rk[u - 31], rk[u - 30], rk[u - 29], rk[u - 32]]);
-    let y = xor4(x, load4(rk, u - 4));
-    rk[u..u + 4].copy_from_slice(&y);
 }
 
 /// Compresses one block into `h` under the 128-bit bit counter `cnt` (four 32-bit limbs, least
 /// significant first).
-fn compress(h: &mut [u32; 16], block: &[u8; BLOCK], cnt: [u32; 4]) {
-    let mut rk = [0u32; 448];
-    for (i, w) in rk[..32].iter_mut().enumerate() {
-        *w = u32::from_le_bytes([
-            block[4 * i],
-            block[4 * i + 1],
-            block[4 * i + 2],
-            block[4 * i + 3],
-        ]);
-    }
-    let mut u = 32;
-    loop {
-        for _ in 0..4 {
-            expand_nonlinear(&mut rk, u);
-            if u == 32 {
-                let c = [cnt[0], cnt[1], cnt[2], !cnt[3]];
-                xor_in(&mut rk, 32, c);
-            } else if u == 440 {
-                let c = [cnt[1], cnt[0], cnt[3], !cnt[2]];
-                xor_in(&mut rk, 440, c);
-            }
-            u += 4;
-            expand_nonlinear(&mut rk, u);
-            if u == 164 {
-                let c = [cnt[3], cnt[2], cnt[1], !cnt[0]];
-                xor_in(&mut rk, 164, c);
-            } else if u == 316 {
-                let c = [cnt[2], cnt[3], cnt[0], !cnt[1]];
-                xor_in(&mut rk, 316, c);
-            }
-            u += 4;
+fn compress(h: &mut [u32; 16], block: &[u8; BLOCK], cnt: Word) {
+    // The 448 round-key words as 112 128-bit words: eight from the message, then alternately
+    // four nonlinear (AES) and eight linear expansion steps.
+    let mut rk = [[0u32; 4]; 112];
+    for (w, chunk) in rk[..8].iter_mut().zip(block.chunks_exact(16)) {
+        for (x, b) in w.iter_mut().zip(chunk.chunks_exact(4)) {
+            *x = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         }
-        if u == 448 {
+    }
+    // The counter enters four nonlinear steps, with its limbs in a different order each time.
+    let cnt_at = |k: usize| -> Option<Word> {
+        match k {
+            8 => Some([cnt[0], cnt[1], cnt[2], !cnt[3]]),
+            41 => Some([cnt[3], cnt[2], cnt[1], !cnt[0]]),
+            79 => Some([cnt[2], cnt[3], cnt[0], !cnt[1]]),
+            110 => Some([cnt[1], cnt[0], cnt[3], !cnt[2]]),
+            _ => None,
+        }
+    };
+    let mut k = 8;
+    loop {
+        for _ in 0..8 {
+            let s = rk[k - 8];
+            let mut x = xor4(aes::round_nokey([s[1], s[2], s[3], s[0]]), rk[k - 1]);
+            if let Some(c) = cnt_at(k) {
+                x = xor4(x, c);
+            }
+            rk[k] = x;
+            k += 1;
+        }
+        if k == 112 {
             break;
         }
-        for _ in 0..32 {
-            rk[u] = rk[u - 32] ^ rk[u - 7];
-            u += 1;
+        for _ in 0..8 {
+            let (a, b) = (rk[k - 2], rk[k - 1]);
+            rk[k] = xor4(rk[k - 8], [a[1], a[2], a[3], b[0]]);
+            k += 1;
         }
     }
 
-    let mut p = [load4(h, 0), load4(h, 4), load4(h, 8), load4(h, 12)];
-    let f = |x: [u32; 4], k: &[u32]| {
-        let mut x = aes::round_nokey(xor4(x, load4(k, 0)));
-        x = aes::round_nokey(xor4(x, load4(k, 4)));
-        x = aes::round_nokey(xor4(x, load4(k, 8)));
-        aes::round_nokey(xor4(x, load4(k, 12)))
+    let word = |i: usize| -> Word { [h[4 * i], h[4 * i + 1], h[4 * i + 2], h[4 * i + 3]] };
+    let mut p = [word(0), word(1), word(2), word(3)];
+    let f = |x: Word, k: &[Word]| {
+        let mut x = aes::round_nokey(xor4(x, k[0]));
+        x = aes::round_nokey(xor4(x, k[1]));
+        x = aes::round_nokey(xor4(x, k[2]));
+        aes::round_nokey(xor4(x, k[3]))
     };
-    for r in 0..14 {
-        let k = &rk[32 * r..32 * r + 32];
-        p[0] = xor4(p[0], f(p[1], &k[..16]));
-        p[2] = xor4(p[2], f(p[3], &k[16..]));
+    for keys in rk.chunks_exact(8) {
+        p[0] = xor4(p[0], f(p[1], &keys[..4]));
+        p[2] = xor4(p[2], f(p[3], &keys[4..]));
         p = [p[3], p[0], p[1], p[2]];
     }
     for (i, w) in p.iter().flatten().enumerate() {
