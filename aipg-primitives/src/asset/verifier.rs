@@ -240,6 +240,24 @@ mod tests {
         assert_eq!(evaluate_verifier("A | 0", v), Ok(true));
         assert_eq!(evaluate_verifier("A | C", v), Err(VerifierError::VariableNotFound("C".into())));
         assert_eq!(evaluate_verifier(&"(".repeat(300), v), Err(VerifierError::ParenthesisParity));
+        // Malformed expressions are errors even where the value is already decided.
+        for bad in [
+            "A && B",
+            "(A || B)",
+            "(A & | B)",
+            "()(A)",
+            "(A) B",
+            "((A) | B",
+            "A -- B",
+            "A | (B",
+            "",
+            "!",
+        ] {
+            assert!(evaluate_verifier(bad, v).is_err(), "{bad:?}");
+        }
+        assert_eq!(evaluate_verifier("((A & !B) | B & A & A) | (A)", v), Ok(true));
+        assert_eq!(evaluate_verifier("((B & !A) | B & A & A) | (B)", v), Ok(false));
+        assert_eq!(evaluate_verifier(" ! ( B ) ", v), Ok(true));
         let deep = alloc::format!("{}A{}", "(".repeat(300), ")".repeat(300));
         assert_eq!(evaluate_verifier(&deep, v), Err(VerifierError::TooDeep));
     }

@@ -272,6 +272,10 @@ pub fn is_pubkey_format_valid(key: &[u8]) -> bool {
 
 pub(super) fn solve(script: Script<'_>) -> Solution<'_> {
     let bytes = script.as_bytes();
+    // The exact 25-byte form matches no earlier rule and is the pubkeyhash template itself.
+    if let Some(h) = script.p2pkh_hash() {
+        return Solution::PubKeyHash(h);
+    }
     if let Some(h) = script.p2sh_hash() {
         return Solution::ScriptHash(h);
     }
