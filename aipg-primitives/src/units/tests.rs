@@ -157,6 +157,17 @@ proptest! {
         }
     }
 
+    /// Small divisors take the 32-bit-digit path, 64-bit ones the 128-bit path.
+    #[test]
+    fn small_divisor_identity(a in any::<U256>(), d32 in 1u32.., d64 in (1u64 << 32)..) {
+        for d in [u64::from(d32), d64] {
+            let (q, r) = a.checked_div_rem(U256::from_u64(d)).unwrap();
+            prop_assert!(r < U256::from_u64(d));
+            prop_assert_eq!(q.wrapping_mul_u64(d).checked_add(r), Some(a));
+            prop_assert_eq!(a.checked_div_u64(d), Some(q));
+        }
+    }
+
     #[test]
     fn multiplication_laws(a in any::<U256>(), b in any::<U256>(), c in any::<U256>(), k in any::<u64>(), s in 0u32..300) {
         prop_assert_eq!(a.wrapping_mul(b), b.wrapping_mul(a));

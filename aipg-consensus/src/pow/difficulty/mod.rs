@@ -35,7 +35,7 @@ pub use retarget::{calculate_next_work_required, legacy_next_work_required};
 
 use aipg_primitives::hash::BlockHash;
 use aipg_primitives::network::NetworkParams;
-use aipg_primitives::units::{CompactTarget, U256};
+use aipg_primitives::units::{CompactTarget, Target, U256};
 
 /// The fields of a past header that the difficulty rules read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -205,6 +205,26 @@ fn low_u32(v: i64) -> u32 {
     v as u32
 }
 
+/// Decodes `nBits` and applies the range rules of `CheckProofOfWork`: the target must be
+/// positive, not overflow, be non-zero and not exceed the network's `powLimit` (also for KAWPOW
+/// headers).
+///
+/// This is the cheap half of the proof-of-work check; a KAWPOW verifier calls it before any
+/// DAG work and passes the target on.
+///
+/// # Errors
+/// [`ProofOfWorkError::InvalidBits`] or [`ProofOfWorkError::AboveLimit`].
+pub fn checked_target(
+    bits: CompactTarget,
+    params: &NetworkParams,
+) -> Result<Target, ProofOfWorkError> {
+    let target = bits.to_target()?;
+    if target.to_u256() > pow_limit(params) {
+        return Err(ProofOfWorkError::AboveLimit(bits));
+    }
+    Ok(target)
+}
+
 /// Checks a block id against its header's `nBits` (`CheckProofOfWork`).
 ///
 /// The hash is read as a little-endian 256-bit number (internal byte order). The target must be
@@ -218,10 +238,7 @@ pub fn check_proof_of_work(
     bits: CompactTarget,
     params: &NetworkParams,
 ) -> Result<(), ProofOfWorkError> {
-    let target = bits.to_target()?;
-    if target.to_u256() > pow_limit(params) {
-        return Err(ProofOfWorkError::AboveLimit(bits));
-    }
+    let target = checked_target(bits, params)?;
     if !target.is_met_by(hash.as_byte_array()) {
         return Err(ProofOfWorkError::HighHash(bits));
     }

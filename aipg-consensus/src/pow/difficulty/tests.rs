@@ -187,6 +187,11 @@ fn proof_of_work_check() {
         check_proof_of_work(&zero, cb(0), &AIPG_MAIN),
         Err(ProofOfWorkError::InvalidBits(_))
     ));
+    assert_eq!(checked_target(cb(0x1d0f_ffff), &AIPG_MAIN).unwrap().to_compact(), cb(0x1d0f_ffff));
+    assert_eq!(
+        checked_target(cb(0x1f00_ffff), &RVN_MAIN),
+        Err(ProofOfWorkError::AboveLimit(cb(0x1f00_ffff)))
+    );
 }
 
 fn any_network() -> impl Strategy<Value = NetworkParams> {
