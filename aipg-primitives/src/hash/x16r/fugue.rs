@@ -6,8 +6,8 @@
 //! specification for the 512-bit digest.
 //!
 //! The rotations are not performed on the data: the state is a ring, and the logical column `i`
-//! sits at `(base + i) % 36`. The base steps through a fixed schedule, so every index below is a
-//! compile-time constant of a `const` generic parameter.
+//! sits at `(base + i) % 36`. An input word moves the base back by 12, so it cycles through
+//! 0, 24 and 12; each of the three cases is compiled with constant indices.
 
 use super::aes::SBOX;
 
@@ -153,7 +153,7 @@ fn spread(s: &mut [u32; N], b: usize, x: usize, y: usize, z: usize) {
     }
 }
 
-/// State after absorbing: the ring and the base of the next word.
+/// The absorbing state: the ring and the base at which the next word enters.
 struct Fugue {
     s: [u32; N],
     base: usize,

@@ -492,6 +492,42 @@ pub(crate) fn simd512(data: &[u8]) -> [u8; 64] {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The expansion computed straight from its definition, one sum per output.
+    fn expand_direct(x: &[u8; BLOCK], last: bool) -> [i16; 256] {
+        let mut y = [0i16; 256];
+        for (i, out) in y.iter_mut().enumerate() {
+            let mut acc = pow_mod(OMEGA, (255 * i % 256) as u32);
+            if last {
+                acc += pow_mod(OMEGA, (253 * i % 256) as u32);
+            }
+            for (j, &b) in x.iter().enumerate() {
+                acc = (acc + u32::from(b) * pow_mod(OMEGA, (i * j % 256) as u32)) % P as u32;
+            }
+            *out = centred(acc);
+        }
+        y
+    }
+
+    #[test]
+    fn fast_expansion_matches_definition() {
+        let mut blocks = [[0u8; BLOCK], [0xff; BLOCK], [0u8; BLOCK]];
+        for (j, b) in blocks[2].iter_mut().enumerate() {
+            *b = (j as u8).wrapping_mul(151).wrapping_add(7);
+        }
+        for block in &blocks {
+            for last in [false, true] {
+                let fast = expand(block, last);
+                let direct = expand_direct(block, last);
+                for (i, &want) in direct.iter().enumerate() {
+                    let p = position(i);
+                    assert_eq!(fast[p / 16][p % 16], want, "y[{i}], last = {last}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn sph_vectors() {
         super::super::sph_kat::check("simd512", super::simd512);
