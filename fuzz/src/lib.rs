@@ -102,7 +102,10 @@ pub fn decode_compact_target(data: &[u8]) {
 
 /// Re-encodes a decoded transaction. The one accepted non-canonical form is the reference's: an
 /// extended serialization whose witness stacks are all empty decodes and re-encodes in basic form,
-/// which must then decode to the same transaction.
+/// which must then decode to the same transaction. A transaction without inputs is the format's
+/// own ambiguity: its basic form starts with the byte that marks the extended form, so it does not
+/// read back (the reference has the same property; such a transaction is invalid anyway,
+/// `bad-txns-vin-empty`).
 fn check_transaction(tx: &Transaction, consumed: &[u8]) {
     let encoded = tx.to_bytes();
     assert_eq!(tx.encoded_len(), encoded.len(), "encoded_len disagrees");
@@ -113,9 +116,11 @@ fn check_transaction(tx: &Transaction, consumed: &[u8]) {
             Some(&[0u8, 1][..]),
             "only an empty-witness extended form may differ"
         );
-        let again: Transaction =
-            aipg_primitives::decode_exact(&encoded).expect("basic form decodes");
-        assert_eq!(&again, tx);
+        if !tx.input.is_empty() {
+            let again: Transaction =
+                aipg_primitives::decode_exact(&encoded).expect("basic form decodes");
+            assert_eq!(&again, tx);
+        }
     }
     assert_eq!(tx.total_size(), encoded.len());
     assert!(tx.weight() >= 4 * tx.base_size() as u64);
@@ -152,6 +157,14 @@ pub fn decode_block(data: &[u8]) {
     if let Ok(block) = Block::decode_with(&mut r, params.kawpow_activation_time) {
         let bytes = block.to_bytes_with(params.kawpow_activation_time);
         assert!(bytes.len() <= r.position(), "re-encoding grew");
+        if block.txdata.iter().any(|tx| tx.input.is_empty()) {
+            // The basic form of an input-less transaction is ambiguous; see `check_transaction`.
+            return;
+        }
+        if block.txdata.iter().any(|tx| tx.input.is_empty()) {
+            // The basic form of an input-less transaction is ambiguous; see `check_transaction`.
+            return;
+        }
         let again = Block::decode_exact_with(&bytes, params.kawpow_activation_time)
             .expect("re-encoded block decodes");
         assert_eq!(again, block);
