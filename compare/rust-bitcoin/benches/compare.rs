@@ -38,7 +38,10 @@ fn p2pkh_tx(seed: u32) -> Transaction {
             let mut spk = vec![0x76, 0xa9, 0x14];
             spk.extend([i; 20]);
             spk.extend([0x88, 0xac]);
-            TxOut { value: 12_345_678 * i64::from(i + 1), script_pubkey: ScriptBuf::from_bytes(spk) }
+            TxOut {
+                value: 12_345_678 * i64::from(i + 1),
+                script_pubkey: ScriptBuf::from_bytes(spk),
+            }
         })
         .collect();
     Transaction { version: 2, input, output, lock_time: 0 }
@@ -63,9 +66,15 @@ fn benches(c: &mut Criterion) {
     let tx_bytes = tx.to_bytes();
     let block = one_mb_block();
     let block_bytes = block.to_bytes_with(t);
-    let btc_tx: bitcoin::Transaction = deserialize(&tx_bytes).expect("rust-bitcoin reads the transaction");
-    let btc_block: bitcoin::Block = deserialize(&block_bytes).expect("rust-bitcoin reads the block");
-    assert_eq!(btc_tx.compute_txid().to_string(), tx.txid().to_string(), "both libraries agree on the txid");
+    let btc_tx: bitcoin::Transaction =
+        deserialize(&tx_bytes).expect("rust-bitcoin reads the transaction");
+    let btc_block: bitcoin::Block =
+        deserialize(&block_bytes).expect("rust-bitcoin reads the block");
+    assert_eq!(
+        btc_tx.compute_txid().to_string(),
+        tx.txid().to_string(),
+        "both libraries agree on the txid"
+    );
     assert_eq!(
         btc_block.compute_merkle_root().expect("non-empty").to_string(),
         block.compute_merkle_root().0.to_string(),
@@ -74,8 +83,12 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("tx_decode");
     g.throughput(Throughput::Bytes(tx_bytes.len() as u64));
-    g.bench_function("aipg", |b| b.iter(|| decode_exact::<Transaction>(black_box(&tx_bytes)).unwrap()));
-    g.bench_function("rust-bitcoin", |b| b.iter(|| deserialize::<bitcoin::Transaction>(black_box(&tx_bytes)).unwrap()));
+    g.bench_function("aipg", |b| {
+        b.iter(|| decode_exact::<Transaction>(black_box(&tx_bytes)).unwrap())
+    });
+    g.bench_function("rust-bitcoin", |b| {
+        b.iter(|| deserialize::<bitcoin::Transaction>(black_box(&tx_bytes)).unwrap())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("txid");
@@ -86,8 +99,12 @@ fn benches(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("block_decode");
     g.throughput(Throughput::Bytes(block_bytes.len() as u64));
-    g.bench_function("aipg", |b| b.iter(|| Block::decode_exact_with(black_box(&block_bytes), t).unwrap()));
-    g.bench_function("rust-bitcoin", |b| b.iter(|| deserialize::<bitcoin::Block>(black_box(&block_bytes)).unwrap()));
+    g.bench_function("aipg", |b| {
+        b.iter(|| Block::decode_exact_with(black_box(&block_bytes), t).unwrap())
+    });
+    g.bench_function("rust-bitcoin", |b| {
+        b.iter(|| deserialize::<bitcoin::Block>(black_box(&block_bytes)).unwrap())
+    });
     g.finish();
 
     let mut g = c.benchmark_group("merkle_root");
