@@ -163,6 +163,16 @@ impl<'a> Script<'a> {
         self.instructions().all(|i| matches!(i, Ok(i) if i.opcode().to_u8() <= 0x60))
     }
 
+    /// Returns true when every instruction parses, no opcode is above `OP_NOP10` and no data item
+    /// exceeds [`MAX_SCRIPT_ELEMENT_SIZE`] (`HasValidOps`, used by the reference's transaction
+    /// sanity check for RPC input). As there, `OP_AIPG_ASSET` counts as invalid here.
+    pub fn has_valid_ops(&self) -> bool {
+        self.instructions().all(|i| {
+            matches!(i, Ok(i) if i.opcode() <= opcodes::MAX_OPCODE
+                && i.data().len() <= MAX_SCRIPT_ELEMENT_SIZE)
+        })
+    }
+
     /// Returns true for scripts that can never be spent and are never added to the UTXO set
     /// (`IsUnspendable`): starting with `OP_RETURN` or `OP_AIPG_ASSET`, longer than
     /// [`MAX_SCRIPT_SIZE`], or an asset script carrying an amount of zero.

@@ -234,6 +234,14 @@ fn sigops_and_predicates() {
         ScriptBuf::from_bytes(alloc::vec![0x61; MAX_SCRIPT_SIZE + 1]).as_script().is_unspendable()
     );
     assert!(!script("51").as_script().is_unspendable());
+    assert!(script("76a9b9").as_script().has_valid_ops());
+    assert!(!script("ba").as_script().has_valid_ops());
+    assert!(!script("c0").as_script().has_valid_ops());
+    assert!(!script("4c").as_script().has_valid_ops());
+    let big = Builder::new().push_slice(&[0u8; 521]).into_script();
+    assert!(!big.as_script().has_valid_ops());
+    let ok = Builder::new().push_slice(&[0u8; 520]).into_script();
+    assert!(ok.as_script().has_valid_ops());
 }
 
 proptest! {
