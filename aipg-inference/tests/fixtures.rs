@@ -326,3 +326,38 @@ fn invalid_text_parameters_fail_before_running() {
         }
     }
 }
+
+/// Output hashes pinned for one execution profile; other profiles print what they got.
+const PINNED_PROFILE: &str = "ort-1.31.1/cpu/opt-disable/x86-avx512";
+
+#[test]
+fn outputs_match_the_pinned_hashes_for_the_pinned_profile() {
+    let Some(rt) = common::runtime() else { return };
+    let f = common::fixtures();
+    let mut sd = ImageModel::load(rt, &f.join("tiny-sd"), SessionSettings::default()).unwrap();
+    let mut r = sd.default_request(42).unwrap();
+    r.prompt = "a red fox".into();
+    let sd_hash = sd.generate(&r, &mut NoSink).unwrap().pixel_hash().to_string();
+    let mut edm = ImageModel::load(rt, &f.join("tiny-edm"), SessionSettings::default()).unwrap();
+    let r = edm.default_request(42).unwrap();
+    let edm_hash = edm.generate(&r, &mut NoSink).unwrap().pixel_hash().to_string();
+    let mut llm = TextModel::load(rt, &f.join("tiny-llm"), SessionSettings::default()).unwrap();
+    let mut t = TextRequest::greedy("pin", 16);
+    t.sampling = SamplingParams { temperature: 0.9, top_k: 40, top_p: 0.95 };
+    t.seed = 42;
+    let llm_hash = llm.generate(&t, &mut |_, _| {}).unwrap().token_hash().to_string();
+    let got = [sd_hash.as_str(), edm_hash.as_str(), llm_hash.as_str()];
+    let class = sd.profile().bit_class();
+    if class != PINNED_PROFILE {
+        eprintln!("skipped: outputs pinned for {PINNED_PROFILE}, this is {class}; got {got:?}");
+        return;
+    }
+    assert_eq!(got, PINNED_OUTPUTS);
+    eprintln!("pinned outputs: 3 of 3 match under {class}");
+}
+
+const PINNED_OUTPUTS: [&str; 3] = [
+    "829b6a84704c75d8befb49ecd3b9a77513af74037ca57f2552e893f9c004e5eb",
+    "bad1dac3918724649a265adf0cbdcfa5c13024ccb2716e90146ef5803ab29261",
+    "9e9c11516e780d27605626c60cff80ad1ce3753d55f64b0463a8cfff3d1f6e1f",
+];

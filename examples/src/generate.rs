@@ -362,7 +362,7 @@ pub fn run_demo(models: &Path, out_dir: &Path) -> Result<(), String> {
         let v = text_with(&smol, &t, s, false)?;
         let hash = v["output"]["token_hash"].as_str().unwrap_or_default().to_owned();
         println!(
-            "SmolLM2-135M, greedy: {:?} ({:.1} tokens/s)\n  tokens {hash}",
+            "SmolLM2-135M, greedy: {:?} ({:.1} tokens/s, prompt pass included)\n  tokens {hash}",
             v["output"]["text"].as_str().unwrap_or_default(),
             v["time"]["tokens_per_s"].as_f64().unwrap_or(0.0),
         );
