@@ -60,9 +60,13 @@ fn compress(h: &mut [u32; 16], block: &[u8; BLOCK], cnt: Word) {
     };
     let mut k = 8;
     loop {
-        for _ in 0..8 {
-            let s = rk[k - 8];
-            let mut x = xor4(aes::round_nokey([s[1], s[2], s[3], s[0]]), rk[k - 1]);
+        // The eight AES rounds of a group are independent; only the XOR chain is serial.
+        let mut t = [[0u32; 4]; 8];
+        for (x, s) in t.iter_mut().zip(&rk[k - 8..k]) {
+            *x = aes::round_nokey([s[1], s[2], s[3], s[0]]);
+        }
+        for x in t {
+            let mut x = xor4(x, rk[k - 1]);
             if let Some(c) = cnt_at(k) {
                 x = xor4(x, c);
             }
