@@ -157,7 +157,7 @@ proptest! {
         }
     }
 
-    /// Small divisors take the 32-bit-digit path, 64-bit ones the 128-bit path.
+    /// Divisors below 2^64 take the limb-by-limb path, for small and large limbs alike.
     #[test]
     fn small_divisor_identity(a in any::<U256>(), d32 in 1u32.., d64 in (1u64 << 32)..) {
         for d in [u64::from(d32), d64] {
