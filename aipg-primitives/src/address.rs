@@ -347,6 +347,24 @@ mod tests {
     }
 
     #[test]
+    fn community_fee_addresses() {
+        // chain.md §7: the main community address and its required script.
+        let main = Network::AipgMain.params();
+        let a = Address::parse("Ab8KBCTTJgy7XnsPsHbnwRMJD4MFjG12hU", main).unwrap();
+        assert_eq!(a.version(), 0x17);
+        assert_eq!(hex::encode(a.hash()), "d4480519a83f60e1e9aca8d82f971f9c11f128f2");
+        assert_eq!(
+            a.script_pubkey().to_hex(),
+            "76a914d4480519a83f60e1e9aca8d82f971f9c11f128f288ac"
+        );
+        // The test network's configured address carries the main prefix and is invalid there.
+        assert_eq!(
+            Address::parse("AcYHNBj8C6nCFSpu1ANsJxturWp31W32cd", Network::AipgTest.params()),
+            Err(AddressError::UnknownVersion(0x17))
+        );
+    }
+
+    #[test]
     fn from_script_and_whitespace() {
         let p = Network::AipgMain.params();
         let h = PubkeyHash::from_byte_array([7; 20]);
