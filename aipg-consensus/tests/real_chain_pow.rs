@@ -94,7 +94,7 @@ fn legacy_rule_carries_bits_within_a_period() {
         }
         // The rule reads only the tip between boundaries, so the header just below h1 can stand
         // for its own parent chain: its bits equal h0's within the period.
-        let tip = HeaderInfo::new(h1 - 1, b.time, CompactTarget::from_consensus(a.bits));
+        let tip = HeaderInfo { height: h1 - 1, ..HeaderInfo::from_block_header(*h0, a) };
         let empty: &[HeaderInfo] = &[];
         let got = next_work_required(params, empty, &tip, b.time).unwrap();
         assert_eq!(got.to_consensus(), b.bits, "heights {h0} → {h1}");

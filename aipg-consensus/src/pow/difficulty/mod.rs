@@ -33,6 +33,7 @@ pub use dgw::dark_gravity_wave;
 pub use error::{DifficultyError, ProofOfWorkError};
 pub use retarget::{calculate_next_work_required, legacy_next_work_required};
 
+use aipg_primitives::block::BlockHeader;
 use aipg_primitives::hash::BlockHash;
 use aipg_primitives::network::NetworkParams;
 use aipg_primitives::units::{CompactTarget, Target, U256};
@@ -52,6 +53,14 @@ impl HeaderInfo {
     /// Bundles the three fields.
     pub const fn new(height: u32, time: u32, bits: CompactTarget) -> Self {
         Self { height, time, bits }
+    }
+
+    /// Takes `nTime` and `nBits` from a decoded header at chain height `height`.
+    ///
+    /// The height is the header's position in the chain, which the caller knows; a KAWPOW
+    /// header's own `nHeight` field is the miner's claim and is not used.
+    pub const fn from_block_header(height: u32, header: &BlockHeader) -> Self {
+        Self { height, time: header.time, bits: CompactTarget::from_consensus(header.bits) }
     }
 }
 
