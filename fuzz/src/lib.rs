@@ -5,7 +5,10 @@
 //! A decode target asserts that whatever decodes re-encodes to exactly the bytes it consumed, so
 //! a decoder that accepts two encodings of one value (or loses data) is found, not only panics.
 
+use aipg_consensus::pow::difficulty::{self, HeaderInfo};
+use aipg_consensus::subsidy;
 use aipg_primitives::address::Address;
+use aipg_primitives::amount::{Amount, COIN};
 use aipg_primitives::asset::{AssetOutput, NullAssetData};
 use aipg_primitives::block::{Block, BlockHeader};
 use aipg_primitives::encode::{Decode, Encode, Reader, decode_prefix};
@@ -41,6 +44,7 @@ targets! {
     "primitives" => decode_compact_size, decode_out_point, decode_tx_in, decode_tx_out,
         decode_witness, decode_script_buf, decode_compact_target, decode_transaction,
         decode_block_header, decode_block, parse_asset_script, parse_address, script_asm;
+    "consensus" => next_work_required, coinbase_rules;
 }
 
 /// Decodes a `T` from the start of `data`; on success the value must re-encode to exactly the
@@ -213,6 +217,54 @@ pub fn script_asm(data: &[u8]) {
             break;
         }
     }
+}
+
+/// The difficulty rules over a header chain read from the bytes: a network byte, the new
+/// header's time and the tip's height (4 bytes each, little-endian), then `(time, bits)` pairs of
+/// the headers ending at the tip, oldest first. Nothing may panic; where DGW decides without the
+/// minimum-difficulty shortcut, the result never exceeds `powLimit`.
+pub fn next_work_required(data: &[u8]) {
+    let Some((params, rest)) = network_and_rest(data) else { return };
+    let Some((head, rest)) = rest.split_first_chunk::<8>() else { return };
+    let new_time = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+    let tip_height = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    let records: Vec<&[u8]> = rest.chunks_exact(8).collect();
+    let Some(first_height) = tip_height.checked_sub(records.len().saturating_sub(1) as u32) else {
+        return;
+    };
+    let chain: Vec<HeaderInfo> = records
+        .iter()
+        .zip(first_height..)
+        .map(|(r, height)| {
+            let time = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            let bits = u32::from_le_bytes([r[4], r[5], r[6], r[7]]);
+            HeaderInfo::new(height, time, CompactTarget::from_consensus(bits))
+        })
+        .collect();
+    let Some(tip) = chain.last() else { return };
+    let result = difficulty::next_work_required(params, chain.as_slice(), tip, new_time);
+    let plain_dgw = difficulty::is_dgw_active(params, tip.height)
+        && !(params.allow_min_difficulty_blocks && params.no_retargeting);
+    if let (Ok(bits), true) = (result, plain_dgw) {
+        assert!(bits.expand().value <= difficulty::pow_limit(params), "{bits} above powLimit");
+    }
+}
+
+/// A coinbase decoded from the bytes after a network byte, a height (4 bytes) and the block's
+/// fees (8 bytes): the subsidy stays within 0..=5000 coins and the coinbase checks never panic.
+pub fn coinbase_rules(data: &[u8]) {
+    let Some((params, rest)) = network_and_rest(data) else { return };
+    let Some((head, rest)) = rest.split_first_chunk::<12>() else { return };
+    let height = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+    let fees = i64::from_le_bytes([
+        head[4], head[5], head[6], head[7], head[8], head[9], head[10], head[11],
+    ]);
+    let subsidy = subsidy::block_subsidy(height, params).to_sat();
+    assert!((0..=5000 * COIN).contains(&subsidy));
+    let Ok((coinbase, _)) = decode_prefix::<Transaction>(rest) else { return };
+    let _ = subsidy::check_coinbase_fee_output(&coinbase, height, params);
+    let fees = Amount::from_sat_with_max(fees, params.max_money).unwrap_or(Amount::ZERO);
+    let _ = subsidy::check_coinbase_amount(&coinbase, fees, height, params);
 }
 
 #[cfg(test)]
