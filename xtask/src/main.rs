@@ -11,7 +11,7 @@ use std::process::{Command, ExitCode};
 mod inference;
 
 /// Crates that must build without `std` and must never depend on native code.
-const PURE_CRATES: &[&str] = &["aipg-primitives"];
+const PURE_CRATES: &[&str] = &["aipg-primitives", "aipg-consensus"];
 
 /// Dependencies no pure crate may pull in (STYLE.md §2).
 const FORBIDDEN_IN_PURE: &[&str] =
@@ -143,6 +143,22 @@ fn dependency_rules() -> Result<(), String> {
             let name = line.split_whitespace().next().unwrap_or_default();
             if FORBIDDEN_IN_PURE.contains(&name) {
                 return Err(format!("{krate} depends on {name}, which pure crates must not"));
+            }
+        }
+    }
+    // `aipg_consensus::pow` stands alone, so that it can become a crate of its own.
+    for file in rust_files(&root().join("aipg-consensus/src/pow"))? {
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        for line in text.lines() {
+            let code = line.split("//").next().unwrap_or_default();
+            if let Some((_, path)) = code.split_once("crate::") {
+                if !path.starts_with("pow") {
+                    return Err(format!(
+                        "{} reaches outside aipg_consensus::pow: {}",
+                        file.display(),
+                        line.trim()
+                    ));
+                }
             }
         }
     }
