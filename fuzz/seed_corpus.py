@@ -73,3 +73,17 @@ for tx in DATA["transactions"]:
         if len(script) >= 25 and script[:3] == b"\x76\xa9\x14":
             address = base58check(bytes([PREFIX[tx["network"]]]) + script[3:23])
             put("parse_address", bytes([NETWORK_INDEX[tx["network"]]]) + address.encode())
+
+# verify_header_pow: one rules byte, then a 120-byte KAWPOW header. The real header misses the
+# target once its height is reduced into epoch 0; the copies with nBits 0x207fffff and several
+# nonces reach the light-cache mix check about half the time.
+for header in DATA["headers"]:
+    if header["network"] == "rvn-main" and header["height"] == 4487776:
+        raw = bytes.fromhex(header["hex"])
+        put("verify_header_pow", bytes([1]) + raw)
+        for i in range(8):
+            easy = bytearray(raw)
+            easy[72:76] = (0x207FFFFF).to_bytes(4, "little")
+            easy[76:80] = (1000 + i).to_bytes(4, "little")
+            easy[80:88] = i.to_bytes(8, "little")
+            put("verify_header_pow", bytes([i % 4]) + bytes(easy))

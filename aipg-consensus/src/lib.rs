@@ -7,6 +7,8 @@
 //! caller builds, caches and shares.
 //!
 //! # Modules
+//! - [`header`]: header-chain rules (proof of work of a header, then its checks against the chain
+//!   it extends), with a strict mode that closes the 2026 KAWPOW checkpoint-shortcut exploit.
 //! - [`pow`]: proof of work. [`pow::kawpow`] is KAWPOW (ProgPoW 0.9.4 over ethash) with light
 //!   verification; [`pow::difficulty`] is the required `nBits` (Dark Gravity Wave and the legacy
 //!   retarget) and `CheckProofOfWork`. It imports nothing from the rest of the crate.
@@ -30,5 +32,6 @@
 
 extern crate alloc;
 
+pub mod header;
 pub mod pow;
 pub mod subsidy;

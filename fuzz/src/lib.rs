@@ -5,7 +5,9 @@
 //! A decode target asserts that whatever decodes re-encodes to exactly the bytes it consumed, so
 //! a decoder that accepts two encodings of one value (or loses data) is found, not only panics.
 
+use aipg_consensus::header::{HeaderRules, check_header_pow};
 use aipg_consensus::pow::difficulty::{self, HeaderInfo};
+use aipg_consensus::pow::kawpow::{EPOCH_LENGTH, EpochContext};
 use aipg_consensus::subsidy;
 use aipg_primitives::address::Address;
 use aipg_primitives::amount::{Amount, COIN};
@@ -44,7 +46,7 @@ targets! {
     "primitives" => decode_compact_size, decode_out_point, decode_tx_in, decode_tx_out,
         decode_witness, decode_script_buf, decode_compact_target, decode_transaction,
         decode_block_header, decode_block, parse_asset_script, parse_address, script_asm;
-    "consensus" => next_work_required, coinbase_rules;
+    "consensus" => next_work_required, coinbase_rules, verify_header_pow;
 }
 
 /// Decodes a `T` from the start of `data`; on success the value must re-encode to exactly the
@@ -265,6 +267,58 @@ pub fn coinbase_rules(data: &[u8]) {
     let _ = subsidy::check_coinbase_fee_output(&coinbase, height, params);
     let fees = Amount::from_sat_with_max(fees, params.max_money).unwrap_or(Amount::ZERO);
     let _ = subsidy::check_coinbase_amount(&coinbase, fees, height, params);
+}
+
+/// Network parameters for [`verify_header_pow`]: every header is KAWPOW and the proof-of-work
+/// limit is regtest's, so that arbitrary input often gets past the target to the mix check.
+const EASY_KAWPOW: NetworkParams =
+    NetworkParams { kawpow_activation_time: 0, ..aipg_primitives::network::AIPG_REGTEST };
+
+/// The epoch-0 context, built once per process.
+fn epoch0() -> std::sync::Arc<EpochContext> {
+    static CTX: std::sync::OnceLock<std::sync::Arc<EpochContext>> = std::sync::OnceLock::new();
+    std::sync::Arc::clone(
+        CTX.get_or_init(|| {
+            std::sync::Arc::new(EpochContext::new(0).expect("epoch 0 is supported"))
+        }),
+    )
+}
+
+/// `check_header_pow` on a 120-byte KAWPOW header (after one byte choosing the rules): never
+/// panics, returns the block id on success, and whatever strict rules accept, reference-exact
+/// rules accept too. The height field is reduced into epoch 0 so that only one (small) epoch
+/// context is ever built; other epochs would be refused as `WrongEpoch`.
+pub fn verify_header_pow(data: &[u8]) {
+    let Some((&choice, rest)) = data.split_first() else { return };
+    let Some(bytes) = rest.get(..120) else { return };
+    let mut bytes = bytes.to_vec();
+    let height = u32::from_le_bytes(bytes[76..80].try_into().expect("4 bytes"));
+    bytes[76..80].copy_from_slice(&(height % EPOCH_LENGTH).to_le_bytes());
+    let header = BlockHeader::decode_exact_with(&bytes, EASY_KAWPOW.kawpow_activation_time)
+        .expect("120 bytes are a KAWPOW header when every time is KAWPOW");
+    let known_checkpoint = (choice & 1 == 1).then_some(u32::from(choice >> 1));
+    let mut epochs = epoch0();
+    let strict = check_header_pow(
+        &header,
+        &EASY_KAWPOW,
+        &HeaderRules::strict(known_checkpoint),
+        &mut epochs,
+    );
+    let exact = check_header_pow(
+        &header,
+        &EASY_KAWPOW,
+        &HeaderRules::reference_exact(known_checkpoint),
+        &mut epochs,
+    );
+    for id in [&strict, &exact].into_iter().flatten() {
+        assert_eq!(*id, header.block_hash(&EASY_KAWPOW));
+    }
+    if strict.is_ok() {
+        assert!(exact.is_ok(), "reference-exact rules rejected what strict rules accept");
+    }
+    for e in [&strict, &exact].into_iter().filter_map(|r| r.as_ref().err()) {
+        assert!(matches!(&*e.reject_reason(), "high-hash" | "invalid-mix-hash"), "{e}");
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::io::Read;
 
 mod decode;
 mod script_info;
+mod verify;
 
 /// The usage text printed with usage errors.
 pub const USAGE: &str =
@@ -16,6 +17,8 @@ pub const USAGE: &str =
   header decode <HEX|->    header -> JSON
   address decode <ADDR>    address -> JSON
   script asm <HEX|->       script -> JSON {\"asm\": ..., \"type\": ...}
+  header verify <HEX|-> [--height N]    proof of work (and height field) -> JSON, exit 1 if invalid
+  headers verify <FILE|-> [--height N]  consecutive headers, one hex per line -> JSON with rate
   generate image --model DIR --seed N [--prompt T] [--steps N] [--cfg X] [--scheduler S]
                  [--width W --height H] --out FILE.png
   generate text --model DIR --seed N --prompt T [--max-tokens N] [--temperature X]
@@ -30,6 +33,10 @@ pub enum CliError {
     /// The input was not valid (exit status 1).
     #[error("{0}")]
     Invalid(String),
+    /// A verification ran and found the input invalid: the result document is printed as is
+    /// (exit status 1).
+    #[error("{0}")]
+    Rejected(Value),
 }
 
 impl CliError {
@@ -37,7 +44,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
-            CliError::Invalid(_) => 1,
+            CliError::Invalid(_) | CliError::Rejected(_) => 1,
         }
     }
 
@@ -46,6 +53,7 @@ impl CliError {
         match self {
             CliError::Usage(m) => json!({ "error": m, "usage": USAGE }),
             CliError::Invalid(m) => json!({ "error": m }),
+            CliError::Rejected(doc) => doc.clone(),
         }
     }
 
@@ -119,6 +127,8 @@ pub fn run(args: &[String], stdin: &mut dyn Read) -> Result<Value, CliError> {
         ("header", "decode") => decode::header(&mut ctx),
         ("address", "decode") => decode::address(&mut ctx),
         ("script", "asm") => decode::script(&mut ctx),
+        ("header", "verify") => verify::header(&mut ctx),
+        ("headers", "verify") => verify::headers(&mut ctx),
         ("generate", _) => {
             let mut all = vec![sub.clone()];
             all.extend_from_slice(args);

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+//! Header validation of a KAWPOW header against a 200-header chain (Dark Gravity Wave window,
+//! median time past), with a prebuilt epoch context.
+
+#![allow(missing_docs)]
+
+use aipg_consensus::header::{
+    HeaderContext, HeaderRules, check_header, check_header_contextual, check_header_pow,
+    header_info,
+};
+use aipg_consensus::pow::difficulty::{HeaderInfo, next_work_required};
+use aipg_consensus::pow::kawpow::{self, EpochContext};
+use aipg_primitives::block::BlockHeader;
+use aipg_primitives::hash::{BlockHash, MerkleRoot, MixHash};
+use aipg_primitives::network::{AIPG_REGTEST, NetworkParams};
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use std::sync::Arc;
+
+/// Regtest limits, DGW from height 1 and KAWPOW from genesis time.
+const PARAMS: NetworkParams = NetworkParams {
+    allow_min_difficulty_blocks: false,
+    no_retargeting: false,
+    dgw_activation_height: 1,
+    kawpow_activation_time: 1_600_000_000,
+    checkpoints: &[],
+    ..AIPG_REGTEST
+};
+
+/// Mines `header` (its `nBits` already set) with the real mix.
+fn mine(mut h: BlockHeader, ctx: &EpochContext) -> BlockHeader {
+    let target = aipg_primitives::units::CompactTarget::from_consensus(h.bits)
+        .to_target()
+        .expect("DGW gives valid targets")
+        .to_u256()
+        .to_be_bytes();
+    for nonce in 0.. {
+        let r = kawpow::hash(ctx, h.height, &h.kawpow_progpow_header(), nonce)
+            .expect("heights stay in epoch 0");
+        if kawpow::is_below_target(&r.final_hash, &target) {
+            h.nonce64 = nonce;
+            let mut mix = r.mix_hash;
+            mix.reverse();
+            h.mix_hash = MixHash::from_byte_array(mix);
+            return h;
+        }
+    }
+    unreachable!("a target near the limit is met within a few tries")
+}
+
+fn bench_header(c: &mut Criterion) {
+    let ctx = Arc::new(EpochContext::new(0).expect("epoch 0 is supported"));
+    let mut chain: Vec<BlockHeader> = Vec::new();
+    let mut infos: Vec<HeaderInfo> = Vec::new();
+    for height in 0..=200u32 {
+        let time = 1_600_000_000 + height * 60;
+        let (prev, bits) = match infos.last() {
+            None => (BlockHash::ZERO, PARAMS.pow_limit_bits),
+            Some(tip) => (
+                chain.last().expect("parallel to infos").block_hash(&PARAMS),
+                next_work_required(&PARAMS, infos.as_slice(), tip, time)
+                    .expect("the whole chain is in the view")
+                    .to_consensus(),
+            ),
+        };
+        let h = BlockHeader {
+            version: 0x3000_0000,
+            prev_blockhash: prev,
+            merkle_root: MerkleRoot::from_byte_array([0x11; 32]),
+            time,
+            bits,
+            height,
+            ..BlockHeader::default()
+        };
+        let h = mine(h, &ctx);
+        infos.push(header_info(&h, height));
+        chain.push(h);
+    }
+    let (header, parents) = chain.split_last().expect("201 headers");
+    let view = &infos[..200];
+    let hctx = HeaderContext {
+        chain: view,
+        parent: view[199],
+        parent_hash: parents[199].block_hash(&PARAMS),
+        now: 1_700_000_000,
+    };
+    let rules = HeaderRules::STRICT;
+    let mut provider = Arc::clone(&ctx);
+    check_header(header, &PARAMS, &rules, &hctx, &mut provider).expect("the header is valid");
+
+    let mut group = c.benchmark_group("header");
+    group.bench_function("check_header/kawpow_full", |b| {
+        b.iter(|| check_header(black_box(header), &PARAMS, &rules, &hctx, &mut provider))
+    });
+    group.bench_function("check_header_contextual/kawpow", |b| {
+        b.iter(|| check_header_contextual(black_box(header), &PARAMS, &rules, &hctx, None))
+    });
+    group.bench_function("check_header_pow/kawpow", |b| {
+        b.iter(|| check_header_pow(black_box(header), &PARAMS, &rules, &mut provider))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_header);
+criterion_main!(benches);

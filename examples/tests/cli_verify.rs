@@ -1,0 +1,93 @@
+//! `aipg header verify` and `aipg headers verify` on real Ravencoin mainnet headers
+//! (`tests/data/ravencoin_real.json`): valid headers exit 0, a forged height or a flipped nonce
+//! exits 1 with the reject reason.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn aipg(args: &[&str], stdin: Option<&str>) -> (i32, Value) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aipg"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the aipg binary starts");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("piped").write_all(input.as_bytes()).expect("stdin written");
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().expect("the aipg binary runs");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not one JSON document ({e}): {stdout}"));
+    (out.status.code().expect("exited"), json)
+}
+
+/// The mainnet header hex and stated hash at `height`.
+fn header(height: u64) -> (String, String) {
+    let data: Value =
+        serde_json::from_str(aipg_examples::demo::RAVENCOIN_REAL).expect("data file is JSON");
+    let h = data["headers"]
+        .as_array()
+        .expect("headers")
+        .iter()
+        .find(|h| h["network"] == "rvn-main" && h["height"] == height)
+        .expect("height present");
+    (h["hex"].as_str().expect("hex").to_owned(), h["hash"].as_str().expect("hash").to_owned())
+}
+
+#[test]
+fn header_verify_accepts_real_and_rejects_forged() {
+    let (hex, hash) = header(4_487_776);
+    let (code, v) = aipg(&["--network", "rvn-main", "header", "verify", &hex], None);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["hash"], hash.as_str());
+    assert_eq!(v["algorithm"], "kawpow");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["reason"], Value::Null);
+
+    // At another position the height field is wrong (Ravencoin 4.8.0 rule).
+    let (code, v) = aipg(
+        &["--network", "rvn-main", "header", "verify", "-", "--height", "4487777"],
+        Some(&hex),
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["reason"], "bad-blk-height");
+
+    // A flipped nonce bit breaks the proof of work.
+    let mut bytes = hex::decode(&hex).expect("hex");
+    bytes[80] ^= 1;
+    let (code, v) = aipg(&["--network", "rvn-main", "header", "verify", &hex::encode(bytes)], None);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["reason"], "high-hash");
+}
+
+#[test]
+fn headers_verify_checks_a_run() {
+    let run: Vec<String> = (2_976_194..=2_976_202).map(|h| header(h).0).collect();
+    let input = run.join("\n") + "\n";
+    let (code, v) = aipg(&["--network", "rvn-main", "headers", "verify", "-"], Some(&input));
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["count"], 9);
+    assert_eq!(v["summary"]["valid"], 9);
+    assert!(v["summary"]["headers_per_second"].as_f64().expect("rate") > 0.0);
+    assert_eq!(v["results"][0]["height"], 2_976_194);
+    assert_eq!(v["results"][8]["hash"], header(2_976_202).1.as_str());
+
+    // Out of order: the link to the previous header breaks.
+    let mut swapped = run.clone();
+    swapped.swap(3, 4);
+    let input = swapped.join("\n");
+    let (code, v) = aipg(
+        &["--network", "rvn-main", "headers", "verify", "-", "--height", "2976194"],
+        Some(&input),
+    );
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["results"][2]["valid"], true);
+    // Below Ravencoin's binding height the height field is not compared, only the link.
+    assert_eq!(v["results"][3]["reason"], "prev-blk-not-found");
+    assert!(v["summary"]["invalid"].as_u64().expect("count") >= 2);
+}
