@@ -2,28 +2,10 @@
 //! every transaction id, block hash, merkle root and header hash must equal what the source
 //! states. Also the tool's contract: exit codes and the error document.
 
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn aipg(args: &[&str], stdin: Option<&str>) -> (i32, Value) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aipg"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the aipg binary starts");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("piped").write_all(input.as_bytes()).expect("stdin written");
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().expect("the aipg binary runs");
-    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not one JSON document ({e}): {stdout}"));
-    (out.status.code().expect("exited"), json)
-}
+use common::aipg;
+use serde_json::Value;
 
 fn data() -> Value {
     serde_json::from_str(aipg_examples::demo::RAVENCOIN_REAL).expect("data file is JSON")
