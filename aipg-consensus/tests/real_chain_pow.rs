@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
 use aipg_consensus::pow::difficulty::{
     HeaderInfo, ProofOfWorkError, check_proof_of_work, next_work_required,
 };
@@ -14,15 +16,6 @@ use aipg_primitives::encode::Reader;
 use aipg_primitives::network::Network;
 use aipg_primitives::units::{CompactTarget, Work};
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn data() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/tests/data/ravencoin_real.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).expect("valid JSON")
-}
 
 /// Every real header (the header list and the first bytes of every block), with its network.
 fn headers(data: &Value) -> Vec<(Network, Option<u32>, BlockHeader)> {
@@ -47,7 +40,7 @@ fn headers(data: &Value) -> Vec<(Network, Option<u32>, BlockHeader)> {
 
 #[test]
 fn real_ids_meet_their_targets() {
-    let data = data();
+    let data = common::real_chain_data();
     let all = headers(&data);
     for (network, height, header) in &all {
         let params = network.params();
@@ -77,7 +70,7 @@ fn real_ids_meet_their_targets() {
 fn legacy_rule_carries_bits_within_a_period() {
     // Ravencoin main before DGW (height 338,778): between multiples of 2016 the required nBits
     // are the parent's, so any earlier header of the same period predicts a later one's.
-    let data = data();
+    let data = common::real_chain_data();
     let mut pre_dgw: Vec<(u32, BlockHeader)> = headers(&data)
         .into_iter()
         .filter_map(|(n, h, hd)| (n == Network::RvnMain).then_some(h).flatten().map(|h| (h, hd)))

@@ -4,20 +4,13 @@
 //! their network's parameters, re-encode byte for byte, and give the txids, merkle roots, sizes
 //! and weights their sources state.
 
+mod common;
+
 use aipg_primitives::block::{Block, BlockHeader, HeaderLayout, genesis_block};
 use aipg_primitives::encode::{Encode, decode_exact};
 use aipg_primitives::network::Network;
 use aipg_primitives::transaction::Transaction;
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn data() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/tests/data/ravencoin_real.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).expect("valid JSON")
-}
 
 fn hex_bytes(v: &Value) -> Vec<u8> {
     hex::decode(v.as_str().expect("a hex string")).expect("valid hex")
@@ -29,7 +22,7 @@ fn network(v: &Value) -> Network {
 
 #[test]
 fn real_blocks() {
-    let data = data();
+    let data = common::real_chain_data();
     let mut checked = 0;
     for b in data["blocks"].as_array().unwrap() {
         let params = network(b).params();
@@ -85,7 +78,7 @@ fn real_blocks() {
 
 #[test]
 fn real_transactions() {
-    let data = data();
+    let data = common::real_chain_data();
     let mut checked = 0;
     for t in data["transactions"].as_array().unwrap() {
         let bytes = hex_bytes(&t["hex"]);
@@ -107,7 +100,7 @@ fn real_transactions() {
 
 #[test]
 fn real_headers() {
-    let data = data();
+    let data = common::real_chain_data();
     let mut checked = 0;
     for h in data["headers"].as_array().unwrap() {
         let params = network(h).params();

@@ -7,6 +7,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use aipg_primitives::asset::{AssetOutput, AssetPayload, recognize_asset_script};
 use aipg_primitives::block::Block;
 use aipg_primitives::encode::decode_exact;
@@ -16,15 +18,6 @@ use aipg_primitives::transaction::Transaction;
 use aipg_primitives::{Address, Script};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn data() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/tests/data/ravencoin_real.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).expect("valid JSON")
-}
 
 fn network(v: &Value) -> Network {
     v["network"].as_str().unwrap().parse().expect("a known network")
@@ -32,7 +25,7 @@ fn network(v: &Value) -> Network {
 
 #[test]
 fn real_asset_outputs() {
-    let data = data();
+    let data = common::real_chain_data();
     let mut checked = 0;
     for t in data["transactions"].as_array().unwrap() {
         let Some(assets) = t["assets"].as_array() else { continue };
@@ -88,7 +81,7 @@ fn real_asset_outputs() {
 
 #[test]
 fn real_block_scripts() {
-    let data = data();
+    let data = common::real_chain_data();
     let mut types: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut inputs = 0usize;
     for b in data["blocks"].as_array().unwrap() {

@@ -53,3 +53,13 @@ pub(crate) fn u64_field(v: &Value, key: &str) -> u64 {
 pub(crate) fn hex_u32(s: &str) -> u32 {
     u32::from_str_radix(s, 16).unwrap_or_else(|e| panic!("bad hex {s}: {e}"))
 }
+
+/// The real chain data committed in `examples/tests/data/ravencoin_real.json` (provenance in
+/// the README beside it).
+pub(crate) fn real_chain_data() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/tests/data/ravencoin_real.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}

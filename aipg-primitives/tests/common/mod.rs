@@ -44,3 +44,13 @@ pub(crate) fn load(name: &str) -> Option<Value> {
 pub(crate) fn hex_bytes(v: &Value) -> Vec<u8> {
     hex::decode(v.as_str().expect("a hex string")).expect("valid hex")
 }
+
+/// The real chain data committed in `examples/tests/data/ravencoin_real.json` (provenance in
+/// the README beside it).
+pub(crate) fn real_chain_data() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/tests/data/ravencoin_real.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}
