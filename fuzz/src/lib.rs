@@ -198,8 +198,14 @@ pub fn parse_asset_script(data: &[u8]) {
 }
 
 /// Whether the reference's writer keeps every field of `payload`: it drops a hash field of a
-/// length other than 32 or 34 bytes (`AssetHash::Other`, which its reader can produce).
+/// length other than 32 or 34 bytes (`AssetHash::Other`, which its reader can produce), and a
+/// transfer's expiry time when the message is empty (its reader reads both).
 fn writes_every_field(payload: &AssetPayload) -> bool {
+    if let AssetPayload::Transfer(t) = payload {
+        if t.message.is_none() && t.expire_time != 0 {
+            return false;
+        }
+    }
     let hash = match payload {
         AssetPayload::New(a) => a.ipfs_hash.as_ref(),
         AssetPayload::Transfer(t) => t.message.as_ref(),
