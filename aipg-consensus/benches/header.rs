@@ -1,25 +1,26 @@
 // SPDX-License-Identifier: MIT
-//! Header validation of a KAWPOW header against a 200-header chain (Dark Gravity Wave window,
-//! median time past), with a prebuilt epoch context.
+//! Validation of a KAWPOW header against a 200-header chain (Dark Gravity Wave window, median
+//! time past), with a prebuilt epoch context.
 
 #![allow(missing_docs)]
 
 use aipg_consensus::header::{
     HeaderContext, HeaderRules, check_header, check_header_contextual, check_header_pow,
-    header_info,
 };
 use aipg_consensus::pow::difficulty::{HeaderInfo, next_work_required};
 use aipg_consensus::pow::kawpow::{self, EpochContext};
 use aipg_primitives::block::BlockHeader;
 use aipg_primitives::hash::{BlockHash, MerkleRoot, MixHash};
 use aipg_primitives::network::{AIPG_REGTEST, NetworkParams};
+use aipg_primitives::units::CompactTarget;
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use std::sync::Arc;
 
-/// Regtest limits, DGW from height 1 and KAWPOW from genesis time.
+/// Regtest limits, one-second spacing, DGW from height 1 and KAWPOW from genesis time.
 const PARAMS: NetworkParams = NetworkParams {
     allow_min_difficulty_blocks: false,
     no_retargeting: false,
+    pow_target_spacing: 1,
     dgw_activation_height: 1,
     kawpow_activation_time: 1_600_000_000,
     checkpoints: &[],
@@ -28,7 +29,7 @@ const PARAMS: NetworkParams = NetworkParams {
 
 /// Mines `header` (its `nBits` already set) with the real mix.
 fn mine(mut h: BlockHeader, ctx: &EpochContext) -> BlockHeader {
-    let target = aipg_primitives::units::CompactTarget::from_consensus(h.bits)
+    let target = CompactTarget::from_consensus(h.bits)
         .to_target()
         .expect("DGW gives valid targets")
         .to_u256()
@@ -49,40 +50,33 @@ fn mine(mut h: BlockHeader, ctx: &EpochContext) -> BlockHeader {
 
 fn bench_header(c: &mut Criterion) {
     let ctx = Arc::new(EpochContext::new(0).expect("epoch 0 is supported"));
-    let mut chain: Vec<BlockHeader> = Vec::new();
-    let mut infos: Vec<HeaderInfo> = Vec::new();
-    for height in 0..=200u32 {
-        let time = 1_600_000_000 + height * 60;
-        let (prev, bits) = match infos.last() {
-            None => (BlockHash::ZERO, PARAMS.pow_limit_bits),
-            Some(tip) => (
-                chain.last().expect("parallel to infos").block_hash(&PARAMS),
-                next_work_required(&PARAMS, infos.as_slice(), tip, time)
-                    .expect("the whole chain is in the view")
-                    .to_consensus(),
-            ),
-        };
-        let h = BlockHeader {
+    // 200 past headers, 4 s apart with one-second spacing: DGW clamps the timespan to three times
+    // the target and asks for three times the window's target, 0x1f400000 (2^246), without the
+    // 256-bit wrap-around a target near the limit would cause. Only the new header is mined.
+    let infos: Vec<HeaderInfo> = (0..200u32)
+        .map(|h| {
+            HeaderInfo::new(h, 1_600_000_000 + 4 * h, CompactTarget::from_consensus(0x1f40_0000))
+        })
+        .collect();
+    let parent = infos[199];
+    let time = parent.time + 4;
+    let bits = next_work_required(&PARAMS, infos.as_slice(), &parent, time)
+        .expect("the whole window is in the view");
+    let parent_hash = BlockHash::from_byte_array([0x22; 32]);
+    let header = mine(
+        BlockHeader {
             version: 0x3000_0000,
-            prev_blockhash: prev,
+            prev_blockhash: parent_hash,
             merkle_root: MerkleRoot::from_byte_array([0x11; 32]),
             time,
-            bits,
-            height,
+            bits: bits.to_consensus(),
+            height: 200,
             ..BlockHeader::default()
-        };
-        let h = mine(h, &ctx);
-        infos.push(header_info(&h, height));
-        chain.push(h);
-    }
-    let (header, parents) = chain.split_last().expect("201 headers");
-    let view = &infos[..200];
-    let hctx = HeaderContext {
-        chain: view,
-        parent: view[199],
-        parent_hash: parents[199].block_hash(&PARAMS),
-        now: 1_700_000_000,
-    };
+        },
+        &ctx,
+    );
+    let header = &header;
+    let hctx = HeaderContext { chain: infos.as_slice(), parent, parent_hash, now: 1_700_000_000 };
     let rules = HeaderRules::STRICT;
     let mut provider = Arc::clone(&ctx);
     check_header(header, &PARAMS, &rules, &hctx, &mut provider).expect("the header is valid");

@@ -37,7 +37,8 @@ pub enum HeaderError {
         got: BlockHash,
     },
     /// The caller's view lacks a past header the rules need (for the required `nBits` or the
-    /// median time past). This is not a verdict on the header; it reports as
+    /// median time past), or the network parameters have no retarget interval. This is not a
+    /// verdict on the header; it reports as
     /// `prev-blk-not-found`, the reference's answer to a header whose ancestry it does not hold.
     #[error("missing chain context: {0}")]
     MissingContext(#[source] DifficultyError),
