@@ -20,7 +20,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-const REAL: &str = include_str!("../../examples/tests/data/ravencoin_real.json");
+mod common;
 
 type Slot = Arc<OnceLock<Arc<EpochContext>>>;
 
@@ -61,7 +61,7 @@ struct Real {
 }
 
 fn real_headers() -> Vec<Real> {
-    let v: Value = serde_json::from_str(REAL).unwrap();
+    let v: Value = common::real_chain_data();
     v["headers"]
         .as_array()
         .unwrap()
