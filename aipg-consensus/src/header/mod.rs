@@ -49,6 +49,22 @@
 //! A header that fails both the mix check and a contextual rule is therefore reported with the
 //! contextual reason, where the reference would report `invalid-mix-hash`. This keeps an
 //! untrusted header from making the verifier build the epoch context of a height it cannot have.
+//!
+//! # Example
+//! ```
+//! use aipg_consensus::header::{HeaderRules, check_header_pow};
+//! use aipg_consensus::pow::kawpow::EpochContextCache;
+//! use aipg_primitives::{genesis_block, network::AIPG_MAIN};
+//! # fn main() -> Result<(), aipg_consensus::header::HeaderError> {
+//! // The genesis header is an 80-byte X16R header: no epoch context is built for it.
+//! let genesis = genesis_block(&AIPG_MAIN).header;
+//! let mut epochs = EpochContextCache::new(2);
+//! let id = check_header_pow(&genesis, &AIPG_MAIN, &HeaderRules::STRICT, &mut epochs)?;
+//! assert_eq!(id.to_string(), AIPG_MAIN.genesis_hash);
+//! assert!(epochs.is_empty());
+//! # Ok(())
+//! # }
+//! ```
 
 #![deny(
     clippy::indexing_slicing,
