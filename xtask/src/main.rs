@@ -95,9 +95,12 @@ fn test() -> Result<(), String> {
             "warnings",
         ]),
     )?;
+    // `--show-output` prints what passing tests say: every conformance test states its count.
     run(
         "tests",
-        cargo().args(["test", "--workspace", "--all-features"]).envs(inference::test_env()?),
+        cargo()
+            .args(["test", "--workspace", "--all-features", "--", "--show-output"])
+            .envs(inference::test_env()?),
     )?;
     for krate in PURE_CRATES {
         run(
