@@ -187,7 +187,17 @@ pub fn parse_asset_script(data: &[u8]) {
     if let Ok(asset) = AssetOutput::from_script(script.as_script()) {
         if writes_every_field(&asset.payload) {
             let rebuilt = asset.to_script();
-            assert_eq!(AssetOutput::from_script(rebuilt.as_script()).as_ref(), Ok(&asset));
+            // The reference finds "rvn" at offset 27 or 28 only, and takes a byte 'r' at 27 for
+            // the marker: a payload pushed with PUSHDATA1 and length 0x72, or with PUSHDATA2/4,
+            // is not recognized as an asset script by it either.
+            let unrecognizable = match rebuilt.as_bytes().get(26..28) {
+                Some([0x4c, len]) => *len == b'r',
+                Some([op, _]) => *op == 0x4d || *op == 0x4e,
+                _ => false,
+            };
+            if !unrecognizable {
+                assert_eq!(AssetOutput::from_script(rebuilt.as_script()).as_ref(), Ok(&asset));
+            }
         }
     }
     if let Ok(null) = NullAssetData::from_script(script.as_script()) {

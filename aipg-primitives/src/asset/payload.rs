@@ -55,6 +55,11 @@ impl AssetScriptType {
 /// The script must be longer than 31 bytes with `OP_AIPG_ASSET` at offset 25; "rvn" follows at
 /// offset 27 (direct push) or 28 (any other byte at 27), then the type byte; `q` also needs a
 /// script longer than 39 bytes. Bytes 0–24 are not inspected.
+///
+/// Quirks kept from the reference: a byte `r` at offset 27 is always taken as the start of the
+/// marker, so a payload pushed with `OP_PUSHDATA1` whose length is 0x72 (`r`) is not an asset
+/// script; nor is one pushed with `OP_PUSHDATA2`/`OP_PUSHDATA4` (payloads of 256 bytes or more).
+/// [`AssetOutput::to_script`] can build both; such outputs are plain to the reference.
 pub fn recognize_asset_script(bytes: &[u8]) -> Option<(AssetScriptType, usize)> {
     if bytes.len() <= 31 || bytes.get(25) != Some(&0xc0) {
         return None;
