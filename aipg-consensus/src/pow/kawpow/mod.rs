@@ -145,22 +145,9 @@ impl HeaderPow {
     /// The first 80 bytes are exactly the reference's `CKAWPOWInput` serialization, so the
     /// header hash is their double SHA-256 (reversed into ProgPoW order).
     pub fn from_header_bytes(header: &[u8; 120]) -> Self {
-        let (input, rest) = header.split_at(80);
-        let mut header_hash = aipg_primitives::hash::sha256d(input);
-        header_hash.reverse();
-        let mut height = [0u8; 4];
-        height.copy_from_slice(&input[76..80]);
-        let mut nonce = [0u8; 8];
-        nonce.copy_from_slice(&rest[..8]);
-        let mut mix_hash = [0u8; 32];
-        mix_hash.copy_from_slice(&rest[8..40]);
-        mix_hash.reverse();
-        Self {
-            header_hash,
-            height: u32::from_le_bytes(height),
-            nonce64: u64::from_le_bytes(nonce),
-            mix_hash,
-        }
+        // With an activation time of 0 every header takes the 120-byte KAWPOW layout, so these
+        // bytes always decode; the default is never reached.
+        Self::from_block_header(&BlockHeader::decode_exact_with(header, 0).unwrap_or_default())
     }
 
     /// Extracts the proof-of-work inputs of a decoded header (its KAWPOW fields; a header in the
