@@ -131,7 +131,7 @@ fn text(c: &mut Criterion) {
     m.forward(&prompt, &mut cache0).unwrap();
     g.bench_function("decode 16 tokens with KV cache", |b| {
         b.iter(|| {
-            let mut cache = cache0.clone();
+            let mut cache = cache0.try_clone().unwrap();
             for i in 0..n {
                 m.forward(&[u32::try_from(100 + i).unwrap()], &mut cache).unwrap();
             }

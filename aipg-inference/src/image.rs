@@ -426,7 +426,7 @@ impl ImageModel {
                 let name =
                     self.manifest.condition.as_ref().map(|c| c.input.clone()).unwrap_or_default();
                 let inputs = vec![
-                    ortx::input("noisy", &shape, x.data().to_vec())?,
+                    ortx::input_ref("noisy", x)?,
                     ortx::input("sigma", &[b], vec![sigma as f32; b])?,
                     ortx::input(&name, &[b], vec![*c; b])?,
                 ];

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use ort::session::Session;
+use ort::value::Tensor as OrtTensor;
 use serde::Serialize;
 
 use crate::manifest::LlmManifest;
@@ -99,13 +100,32 @@ pub struct Scores {
 }
 
 /// The key/value cache of one sequence.
-#[derive(Debug, Clone)]
+///
+/// The tensors stay in ONNX Runtime's memory: each forward pass reads them in place and the
+/// graph's `present.*` outputs become the new cache without a copy.
 pub struct KvCache {
-    layers: Vec<(Tensor<f32>, Tensor<f32>)>,
+    /// (key, value) of every layer, each `[1, kv_heads, len, head_dim]`.
+    layers: Vec<(OrtTensor<f32>, OrtTensor<f32>)>,
     len: usize,
 }
 
+impl core::fmt::Debug for KvCache {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("KvCache")
+            .field("layers", &self.layers.len())
+            .field("len", &self.len)
+            .finish()
+    }
+}
+
 impl KvCache {
+    /// Returns an empty cache of `layers` layers of `[1, kv_heads, 0, head_dim]`.
+    fn empty(layers: usize, kv_heads: usize, head_dim: usize) -> Result<Self> {
+        let empty = || OrtTensor::from_array((vec![1, kv_heads, 0, head_dim], Vec::<f32>::new()));
+        let layers = (0..layers).map(|_| Ok((empty()?, empty()?))).collect::<Result<_>>()?;
+        Ok(Self { layers, len: 0 })
+    }
+
     /// Returns the number of cached positions.
     pub fn len(&self) -> usize {
         self.len
@@ -114,6 +134,32 @@ impl KvCache {
     /// Returns whether nothing is cached.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Returns the number of layers.
+    pub fn layer_count(&self) -> usize {
+        self.layers.len()
+    }
+
+    /// Returns layer `l`'s (key, value) data, each `[1, kv_heads, len, head_dim]` in row-major
+    /// order, or `None` past the last layer.
+    pub fn layer(&self, l: usize) -> Option<(&[f32], &[f32])> {
+        let (k, v) = self.layers.get(l)?;
+        Some((k.extract_tensor().1, v.extract_tensor().1))
+    }
+
+    /// Returns a deep copy.
+    ///
+    /// # Errors
+    /// [`InferenceError::Ort`] when ONNX Runtime cannot allocate the copy.
+    pub fn try_clone(&self) -> Result<Self> {
+        let copy = |t: &OrtTensor<f32>| {
+            let (shape, data) = t.extract_tensor();
+            OrtTensor::from_array((shape.to_vec(), data.to_vec()))
+        };
+        let layers =
+            self.layers.iter().map(|(k, v)| Ok((copy(k)?, copy(v)?))).collect::<Result<_>>()?;
+        Ok(Self { layers, len: self.len })
     }
 }
 
@@ -221,12 +267,7 @@ impl TextModel {
     /// # Errors
     /// Never in practice; shape errors are reported as [`InferenceError::Model`].
     pub fn new_cache(&self) -> Result<KvCache> {
-        let shape = vec![1, self.manifest.kv_heads, 0, self.manifest.head_dim];
-        let mut layers = Vec::with_capacity(self.manifest.layers);
-        for _ in 0..self.manifest.layers {
-            layers.push((Tensor::zeros(shape.clone())?, Tensor::zeros(shape.clone())?));
-        }
-        Ok(KvCache { layers, len: 0 })
+        KvCache::empty(self.manifest.layers, self.manifest.kv_heads, self.manifest.head_dim)
     }
 
     /// Runs `tokens` after the cached positions, appends them to the cache and returns the
@@ -259,39 +300,56 @@ impl TextModel {
                 format!("id {bad} is outside the vocabulary"),
             ));
         }
+        if cache.layers.len() != self.manifest.layers {
+            return Err(InferenceError::param(
+                "cache",
+                format!("{} layers, the model has {}", cache.layers.len(), self.manifest.layers),
+            ));
+        }
         let t = tokens.len();
         let ids: Vec<i64> = tokens.iter().map(|&x| i64::from(x)).collect();
         let mut inputs = vec![ortx::input("input_ids", &[1, t], ids)?];
-        let mut names = vec!["logits".to_owned(), "last_hidden_state".to_owned()];
         for (l, (k, v)) in cache.layers.iter().enumerate() {
-            inputs.push(ortx::input(
-                &format!("past_key_values.{l}.key"),
-                k.shape(),
-                k.data().to_vec(),
-            )?);
-            inputs.push(ortx::input(
-                &format!("past_key_values.{l}.value"),
-                v.shape(),
-                v.data().to_vec(),
-            )?);
-            names.push(format!("present.{l}.key"));
-            names.push(format!("present.{l}.value"));
+            inputs.push((format!("past_key_values.{l}.key"), k.into()));
+            inputs.push((format!("past_key_values.{l}.value"), v.into()));
         }
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut out = ortx::run_f32(&mut self.session, inputs, &refs)?.into_iter();
-        let logits = out.next().ok_or_else(|| InferenceError::Model("no logits".into()))?;
-        let hidden = out.next().ok_or_else(|| InferenceError::Model("no hidden states".into()))?;
-        for layer in &mut cache.layers {
-            let k = out.next().ok_or_else(|| InferenceError::Model("no present key".into()))?;
-            let v = out.next().ok_or_else(|| InferenceError::Model("no present value".into()))?;
-            *layer = (k, v);
-        }
-        cache.len += t;
+        let mut out = self.session.run(inputs)?;
+        let logits = ortx::take_f32(&mut out, "logits")?;
+        let hidden = ortx::take_f32(&mut out, "last_hidden_state")?;
         let v = self.manifest.vocab;
-        if logits.data().len() != t * v {
+        if logits.shape() != [1, t, v] {
             return Err(InferenceError::Model(format!("logits shape {:?}", logits.shape())));
         }
         let d = hidden.data().len() / t;
+        if hidden.shape() != [1, t, d] {
+            return Err(InferenceError::Model(format!("hidden state shape {:?}", hidden.shape())));
+        }
+        // the whole new cache is checked before any of it replaces the old one
+        let want = [1, self.manifest.kv_heads, cache.len + t, self.manifest.head_dim];
+        let mut layers = Vec::with_capacity(cache.layers.len());
+        for l in 0..cache.layers.len() {
+            let mut present = |kind: &str| -> Result<OrtTensor<f32>> {
+                let name = format!("present.{l}.{kind}");
+                let value = out.remove(&name).ok_or_else(|| {
+                    InferenceError::Model(format!("graph has no output {name:?}"))
+                })?;
+                let tensor = value.downcast::<ort::value::TensorValueType<f32>>()?;
+                let shape: Vec<usize> = tensor
+                    .shape()
+                    .iter()
+                    .map(|&d| usize::try_from(d).unwrap_or(usize::MAX))
+                    .collect();
+                if shape != want {
+                    return Err(InferenceError::Model(format!(
+                        "{name} has shape {shape:?}, expected {want:?}"
+                    )));
+                }
+                Ok(tensor)
+            };
+            layers.push((present("key")?, present("value")?));
+        }
+        cache.layers = layers;
+        cache.len += t;
         Ok((
             Tensor::new(vec![t, v], logits.into_data())?,
             Tensor::new(vec![t, d], hidden.into_data())?,

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 //! Small helpers around `ort` sessions: named inputs from plain tensors, owned outputs.
 
-use ort::session::{Session, SessionInputValue};
+use ort::session::{Session, SessionInputValue, SessionOutputs};
 use ort::value::{TensorElementType, ValueType};
 
 use crate::tensor::Tensor;
 use crate::{InferenceError, Result};
 
-/// A named session input.
-pub(crate) type Input = (String, SessionInputValue<'static>);
+/// A named session input, owning its data or borrowing it for `'a`.
+pub(crate) type Input<'a> = (String, SessionInputValue<'a>);
 
-/// Returns a named input holding a copy of `data`.
-pub(crate) fn input<T>(name: &str, shape: &[usize], data: Vec<T>) -> Result<Input>
+/// Returns a named input that owns `data`.
+pub(crate) fn input<T>(name: &str, shape: &[usize], data: Vec<T>) -> Result<Input<'static>>
 where
     T: ort::value::PrimitiveTensorElementType + Clone + core::fmt::Debug + 'static,
 {
@@ -19,25 +19,30 @@ where
     Ok((name.to_owned(), t.into()))
 }
 
+/// Returns a named input that borrows `t`'s data (no copy).
+pub(crate) fn input_ref<'a>(name: &str, t: &'a Tensor<f32>) -> Result<Input<'a>> {
+    let v = ort::value::TensorRef::from_array_view((t.shape().to_vec(), t.data()))?;
+    Ok((name.to_owned(), v.into()))
+}
+
+/// Removes the named output and returns it as an owned f32 tensor.
+pub(crate) fn take_f32(out: &mut SessionOutputs<'_>, name: &str) -> Result<Tensor<f32>> {
+    let value = out
+        .remove(name)
+        .ok_or_else(|| InferenceError::Model(format!("graph has no output {name:?}")))?;
+    let (shape, data) = value.try_extract_tensor::<f32>()?;
+    let shape: Vec<usize> = shape.iter().map(|&d| usize::try_from(d).unwrap_or(0)).collect();
+    Tensor::new(shape, data.to_vec())
+}
+
 /// Runs `session` and returns the named outputs as owned f32 tensors, in the order asked.
 pub(crate) fn run_f32(
     session: &mut Session,
-    inputs: Vec<Input>,
+    inputs: Vec<Input<'_>>,
     outputs: &[&str],
 ) -> Result<Vec<Tensor<f32>>> {
-    let out = session.run(inputs)?;
-    outputs
-        .iter()
-        .map(|name| {
-            let value = out
-                .get(name)
-                .ok_or_else(|| InferenceError::Model(format!("graph has no output {name:?}")))?;
-            let (shape, data) = value.try_extract_tensor::<f32>()?;
-            let shape: Vec<usize> =
-                shape.iter().map(|&d| usize::try_from(d).unwrap_or(0)).collect();
-            Tensor::new(shape, data.to_vec())
-        })
-        .collect()
+    let mut out = session.run(inputs)?;
+    outputs.iter().map(|name| take_f32(&mut out, name)).collect()
 }
 
 /// Returns the element type of a named input, if the graph has it as a tensor.

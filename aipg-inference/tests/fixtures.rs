@@ -290,6 +290,33 @@ fn scoring_matches_incremental_forward() {
 }
 
 #[test]
+fn kv_cache_copies_are_independent_and_rejected_tokens_leave_it_unchanged() {
+    let Some(mut m) = tiny_llm(1) else { return };
+    let (kv, hd) = (m.manifest().kv_heads, m.manifest().head_dim);
+    let mut cache = m.new_cache().unwrap();
+    m.forward(&[1, 2, 3], &mut cache).unwrap();
+    assert_eq!(cache.layer_count(), m.manifest().layers);
+    assert!(cache.layer(cache.layer_count()).is_none());
+    let (k, v) = cache.layer(0).unwrap();
+    assert_eq!((k.len(), v.len()), (kv * 3 * hd, kv * 3 * hd));
+
+    let mut copy = cache.try_clone().unwrap();
+    let (a, _) = m.forward(&[4], &mut cache).unwrap();
+    assert_eq!((cache.len(), copy.len()), (4, 3), "the copy did not grow with the original");
+    let (b, _) = m.forward(&[4], &mut copy).unwrap();
+    assert_eq!(a.data(), b.data(), "a copy continues exactly like the original");
+    for l in 0..cache.layer_count() {
+        assert_eq!(cache.layer(l), copy.layer(l));
+    }
+
+    let before: Vec<f32> = cache.layer(0).unwrap().0.to_vec();
+    let e = m.forward(&[100_000], &mut cache).unwrap_err();
+    assert!(e.to_string().contains("vocabulary"), "{e}");
+    assert_eq!(cache.len(), 4);
+    assert_eq!(cache.layer(0).unwrap().0, &before[..]);
+}
+
+#[test]
 fn invalid_text_parameters_fail_before_running() {
     let Some(m) = tiny_llm(1) else { return };
     let ok = TextRequest::greedy("x", 4);
