@@ -265,7 +265,7 @@ impl TextModel {
     /// Returns an empty cache.
     ///
     /// # Errors
-    /// Never in practice; shape errors are reported as [`InferenceError::Model`].
+    /// [`InferenceError::Ort`] when ONNX Runtime cannot create the empty tensors.
     pub fn new_cache(&self) -> Result<KvCache> {
         KvCache::empty(self.manifest.layers, self.manifest.kv_heads, self.manifest.head_dim)
     }
