@@ -6,12 +6,16 @@
 //!   arithmetic and the step noise), then the same denoiser call on a bare `ort` session; also
 //!   times the pipeline's own work (noise + scheduler step) alone;
 //! * one SmolLM2 decode step with the KV cache through `TextModel::forward` (which checks the
-//!   request, hands the cache to ONNX Runtime and takes the new cache back as owned tensors),
-//!   then the same step on a bare `ort` session that reads only the logits.
+//!   tokens, hands the cache to ONNX Runtime, shape-checks the new cache and copies the logits
+//!   and hidden state out), then the same step on a bare `ort` session that reads only the
+//!   logits.
 //!
 //! Both check that the pipeline and the bare session give the same bits.
 //!
 //! `cargo run --release -p aipg-inference --example overhead [PAIRS]` after `cargo xtask models`.
+//! Sessions use one intra-op thread unless `AIPG_OVERHEAD_THREADS` says otherwise: two
+//! multi-threaded sessions taking turns on few cores slow each other down through ONNX
+//! Runtime's spinning worker threads, which would measure that contention instead.
 
 use std::path::PathBuf;
 use std::time::Instant;
