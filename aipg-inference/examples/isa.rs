@@ -11,7 +11,7 @@
 //!
 //! Every job runs with optimization `disable` and one intra-op thread, like the reference
 //! profile of `examples/measure.rs`. `AIPG_ISA_SKIP_TERRAIN=1` leaves out the terrain model
-//! (about 9 minutes under emulation).
+//! (the slowest job under emulation: minutes under `Nehalem-v2`, hours under `Haswell-v4`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
