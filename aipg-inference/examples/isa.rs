@@ -18,12 +18,11 @@ use std::path::{Path, PathBuf};
 
 use aipg_inference::image::LatentSink;
 use aipg_inference::{
-    ImageModel, ORT_VERSION, OptLevel, Runtime, SessionSettings, Tensor, TextModel, TextRequest,
+    ImageModel, OptLevel, Runtime, SessionSettings, Tensor, TextModel, TextRequest,
 };
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
+mod common;
+use common::{diff, fmt, models_dir, root, runtime};
 
 fn settings() -> SessionSettings {
     SessionSettings { optimization: OptLevel::Disable, intra_threads: 1, inter_threads: 1 }
@@ -37,24 +36,6 @@ fn write_f32(path: &Path, data: &[f32]) {
 fn read_f32(path: &Path) -> Vec<f32> {
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
-}
-
-/// Max-abs and relative L2 of `b` against `a`.
-fn diff(a: &[f32], b: &[f32]) -> (f64, f64) {
-    assert_eq!(a.len(), b.len(), "tensor sizes differ");
-    let mut max = 0.0f64;
-    let (mut num, mut den) = (0.0f64, 0.0f64);
-    for (&x, &y) in a.iter().zip(b) {
-        let d = f64::from(x) - f64::from(y);
-        max = max.max(d.abs());
-        num += d * d;
-        den += f64::from(x) * f64::from(x);
-    }
-    (max, if den > 0.0 { (num / den).sqrt() } else { 0.0 })
-}
-
-fn fmt((m, r): (f64, f64)) -> String {
-    if m == 0.0 { "0 (bitwise)".into() } else { format!("{m:.2e} / {r:.2e}") }
 }
 
 struct ImageJob {
@@ -154,13 +135,8 @@ fn main() {
         }
     };
     fs::create_dir_all(&out).unwrap();
-    let lib = std::env::var_os("ORT_DYLIB_PATH")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join(format!("target/aipg-ort/libonnxruntime.so.{ORT_VERSION}")));
-    let rt = Runtime::load(&lib).expect("run `cargo xtask ort`");
-    let models = std::env::var_os("AIPG_MODELS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/aipg-models"));
+    let rt = runtime();
+    let models = models_dir();
     if !dump {
         println!(
             "| job | ISA class | trajectory per step (max-abs / rel-L2) | single-step re-execution per step | 8-bit values differing |"

@@ -9,28 +9,11 @@ use std::path::PathBuf;
 
 use aipg_inference::image::LatentSink;
 use aipg_inference::{
-    ImageModel, ORT_VERSION, OptLevel, Runtime, SessionSettings, Tensor, TextModel, TextRequest,
+    ImageModel, OptLevel, Runtime, SessionSettings, Tensor, TextModel, TextRequest,
 };
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn diff(a: &[f32], b: &[f32]) -> (f64, f64) {
-    let mut max = 0.0f64;
-    let (mut num, mut den) = (0.0f64, 0.0f64);
-    for (&x, &y) in a.iter().zip(b) {
-        let d = f64::from(x) - f64::from(y);
-        max = max.max(d.abs());
-        num += d * d;
-        den += f64::from(x) * f64::from(x);
-    }
-    (max, if den > 0.0 { (num / den).sqrt() } else { 0.0 })
-}
-
-fn fmt((m, r): (f64, f64)) -> String {
-    if m == 0.0 { "0 (bitwise)".into() } else { format!("{m:.2e} / {r:.2e}") }
-}
+mod common;
+use common::{diff, fmt, models_dir, root, runtime};
 
 fn settings(opt: OptLevel, threads: usize) -> SessionSettings {
     SessionSettings { optimization: opt, intra_threads: threads, inter_threads: 1 }
@@ -106,13 +89,8 @@ fn text(rt: &'static Runtime, dir: PathBuf) {
 }
 
 fn main() {
-    let lib = std::env::var_os("ORT_DYLIB_PATH")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join(format!("target/aipg-ort/libonnxruntime.so.{ORT_VERSION}")));
-    let rt = Runtime::load(&lib).expect("run `cargo xtask ort`");
-    let models = std::env::var_os("AIPG_MODELS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/aipg-models"));
+    let rt = runtime();
+    let models = models_dir();
     let fixtures = root().join("aipg-inference/fixtures");
     image(rt, "tiny-sd fixture (CFG 3, Euler)", fixtures.join("tiny-sd"), "a red fox");
     image(rt, "tiny-edm fixture (consistency)", fixtures.join("tiny-edm"), "60");

@@ -17,16 +17,14 @@
 //! multi-threaded sessions taking turns on few cores slow each other down through ONNX
 //! Runtime's spinning worker threads, which would measure that contention instead.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use aipg_inference::rng::{Purpose, batch_noise};
 use aipg_inference::sched::{SchedulerKind, step};
-use aipg_inference::{ImageModel, ORT_VERSION, Runtime, SessionSettings, Tensor, TextModel};
+use aipg_inference::{ImageModel, Runtime, SessionSettings, Tensor, TextModel};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
+mod common;
+use common::{models_dir, runtime};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -55,13 +53,8 @@ fn timed(f: impl FnOnce()) -> f64 {
 
 fn main() {
     let pairs: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(15);
-    let lib = std::env::var_os("ORT_DYLIB_PATH")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join(format!("target/aipg-ort/libonnxruntime.so.{ORT_VERSION}")));
-    let rt = Runtime::load(&lib).expect("run `cargo xtask ort`");
-    let models = std::env::var_os("AIPG_MODELS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/aipg-models"));
+    let rt = runtime();
+    let models = models_dir();
     let threads =
         std::env::var("AIPG_OVERHEAD_THREADS").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
     let s = SessionSettings { intra_threads: threads, ..SessionSettings::default() };
