@@ -8,11 +8,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use aipg_consensus::header::{
-    EpochContextProvider, HeaderChainVerifier, HeaderError, HeaderRules, check_header_height,
-    check_header_pow, last_checkpoint_at_or_below,
+    EpochContextProvider, HeaderChainVerifier, HeaderError, HeaderRules, PreparedHeader,
+    check_header_height, check_header_pow, last_checkpoint_at_or_below,
 };
-use aipg_consensus::pow::kawpow::{self, EpochContext, PowError};
+use aipg_consensus::pow::kawpow::{self, EpochContext, EpochWindow, PowError};
 use aipg_primitives::block::{BlockHeader, PowAlgorithm};
+use aipg_primitives::encode::DecodeWith;
 use aipg_primitives::hash::BlockHash;
 use aipg_primitives::network::{NetworkParams, RVN_MAIN, RVN_TEST};
 use aipg_primitives::units::CompactTarget;
@@ -38,6 +39,10 @@ fn context(epoch: u32) -> Arc<EpochContext> {
 struct Shared;
 
 impl EpochContextProvider for Shared {
+    fn window(&self) -> EpochWindow {
+        EpochWindow::new(0, 598)
+    }
+
     fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
         assert!(matches!(epoch, 0 | 396 | 598), "unexpected epoch {epoch}");
         Ok(context(epoch))
@@ -48,6 +53,10 @@ impl EpochContextProvider for Shared {
 struct NoDag;
 
 impl EpochContextProvider for NoDag {
+    fn window(&self) -> EpochWindow {
+        EpochWindow::new(0, u32::MAX)
+    }
+
     fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
         panic!("light-cache verification was attempted (epoch {epoch})")
     }
@@ -73,8 +82,7 @@ fn real_headers() -> Vec<Real> {
                 other => panic!("unknown network {other}"),
             };
             let bytes = hex::decode(e["hex"].as_str().unwrap()).unwrap();
-            let header =
-                BlockHeader::decode_exact_with(&bytes, network.kawpow_activation_time).unwrap();
+            let header = BlockHeader::decode_exact_with(&bytes, network).unwrap();
             Real {
                 network,
                 height: e["height"].as_u64().map(|h| u32::try_from(h).unwrap()),
@@ -112,8 +120,12 @@ fn real_headers_pass_pow_in_strict_mode() {
     let mut checked = 0;
     let mut kawpow_checked = 0;
     for r in real_headers().iter().filter(|r| fully_checked(r)) {
-        let id = check_header_pow(&r.header, r.network, &HeaderRules::STRICT, &mut Shared)
-            .unwrap_or_else(|e| panic!("{:?} {}: {e}", r.height, r.hash));
+        let id = check_header_pow(
+            &PreparedHeader::new(&r.header, r.network),
+            &HeaderRules::STRICT,
+            &mut Shared,
+        )
+        .unwrap_or_else(|e| panic!("{:?} {}: {e}", r.height, r.hash));
         assert_eq!(id, r.hash);
         checked += 1;
         if r.header.pow_algorithm(r.network) == PowAlgorithm::Kawpow {
@@ -157,15 +169,31 @@ fn binding_height_of_ravencoin_4_8_0() {
         for (i, h) in run.iter().enumerate() {
             let height = 4_487_774 + i as u32;
             assert_eq!(h.height, height);
-            assert_eq!(check_header_height(h, &RVN_MAIN, &rules, height), Ok(()));
+            assert_eq!(
+                check_header_height(&PreparedHeader::new(h, &RVN_MAIN), &RVN_MAIN, &rules, height),
+                Ok(())
+            );
         }
         // From 4,487,776 on, the field must equal the position.
         assert_eq!(
-            check_header_height(&run[2], &RVN_MAIN, &rules, 4_487_777),
+            check_header_height(
+                &PreparedHeader::new(&run[2], &RVN_MAIN),
+                &RVN_MAIN,
+                &rules,
+                4_487_777
+            ),
             Err(HeaderError::BadHeight { expected: 4_487_777, got: 4_487_776 })
         );
         // Below it, Ravencoin never compared them.
-        assert_eq!(check_header_height(&run[0], &RVN_MAIN, &rules, 4_487_775), Ok(()));
+        assert_eq!(
+            check_header_height(
+                &PreparedHeader::new(&run[0], &RVN_MAIN),
+                &RVN_MAIN,
+                &rules,
+                4_487_775
+            ),
+            Ok(())
+        );
     }
 }
 
@@ -190,16 +218,18 @@ fn exploit_declared_low_height_with_unchecked_mix() {
     for rules in
         [HeaderRules::strict(known_checkpoint), HeaderRules::reference_exact(known_checkpoint)]
     {
-        let err = check_header_pow(&copy, &RVN_MAIN, &rules, &mut NoDag).unwrap_err();
+        let err = check_header_pow(&PreparedHeader::new(&copy, &RVN_MAIN), &rules, &mut NoDag)
+            .unwrap_err();
         assert_eq!(err.reject_reason(), "high-hash");
     }
 
     // The attack, at a difficulty a test can grind.
-    let easy = NetworkParams { pow_limit_bits: 0x207f_ffff, ..RVN_MAIN };
+    let easy =
+        NetworkParams { pow_limit_bits: CompactTarget::from_consensus(0x207f_ffff), ..RVN_MAIN };
     let mut forged = victim;
     forged.height = 1_000;
-    forged.bits = 0x207f_ffff;
-    let target = CompactTarget::from_consensus(forged.bits).to_target().unwrap();
+    forged.bits = CompactTarget::from_consensus(0x207f_ffff);
+    let target = forged.bits.to_target().unwrap();
     let ctx0 = context(0);
     let mut tries = 0u64;
     let mut real_mix_tries = 0u64;
@@ -222,12 +252,13 @@ fn exploit_declared_low_height_with_unchecked_mix() {
 
     // AIPG Core and pre-4.8.0 Ravencoin: the proof of work passes without any DAG work.
     let exact = HeaderRules::reference_exact(known_checkpoint);
-    let id = check_header_pow(&forged, &easy, &exact, &mut NoDag).unwrap();
+    let id = check_header_pow(&PreparedHeader::new(&forged, &easy), &exact, &mut NoDag).unwrap();
     assert_eq!(id, forged.block_hash(&easy));
 
     // Strict mode verifies the mix (against epoch 0, the one its declared height selects).
     let strict = HeaderRules::strict(known_checkpoint);
-    let err = check_header_pow(&forged, &easy, &strict, &mut Shared).unwrap_err();
+    let err =
+        check_header_pow(&PreparedHeader::new(&forged, &easy), &strict, &mut Shared).unwrap_err();
     assert!(matches!(err, HeaderError::Kawpow(PowError::MixMismatch { .. })), "{err:?}");
     assert_eq!(err.reject_reason(), "invalid-mix-hash");
 
@@ -235,15 +266,18 @@ fn exploit_declared_low_height_with_unchecked_mix() {
     // strict mode, and on Ravencoin from 4.8.0 on in both modes.
     for rules in [strict, exact] {
         assert_eq!(
-            check_header_height(&forged, &easy, &rules, 4_487_776),
+            check_header_height(&PreparedHeader::new(&forged, &easy), &easy, &rules, 4_487_776),
             Err(HeaderError::BadHeight { expected: 4_487_776, got: 1_000 })
         );
     }
     // A node without the binding (pre-4.8.0 Ravencoin, AIPG Core) has nothing else to stop it.
     let pre_4_8 = NetworkParams { header_height_rule_height: None, ..easy.clone() };
-    assert_eq!(check_header_height(&forged, &pre_4_8, &exact, 4_487_776), Ok(()));
     assert_eq!(
-        check_header_height(&forged, &pre_4_8, &strict, 4_487_776),
+        check_header_height(&PreparedHeader::new(&forged, &pre_4_8), &pre_4_8, &exact, 4_487_776),
+        Ok(())
+    );
+    assert_eq!(
+        check_header_height(&PreparedHeader::new(&forged, &pre_4_8), &pre_4_8, &strict, 4_487_776),
         Err(HeaderError::BadHeight { expected: 4_487_776, got: 1_000 })
     );
 }

@@ -46,7 +46,7 @@ fn real_kawpow_headers_verify() {
             assert_eq!(id.to_string(), h["hash"].as_str().unwrap(), "height {}", h["height"]);
 
             let pow = HeaderPow::from_header_bytes(&bytes);
-            assert_eq!(u64::from(pow.height), h["height"].as_u64().unwrap());
+            assert_eq!(u64::from(pow.height()), h["height"].as_u64().unwrap());
             let mut nonce_flipped = bytes;
             nonce_flipped[80] ^= 1;
             assert!(matches!(

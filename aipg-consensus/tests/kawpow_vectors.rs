@@ -5,10 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
 use aipg_consensus::pow::kawpow::{
-    self, EpochContext, EpochContextCache, HeaderPow, PowError, epoch_number, epoch_seed,
-    full_dataset_items, light_cache_items,
+    self, EpochContext, EpochContextCache, EpochWindow, HeaderPow, PowError, epoch_number,
+    epoch_seed, full_dataset_items, light_cache_items,
 };
-use aipg_primitives::{BlockHeader, Network, Target};
+use aipg_primitives::{BlockHeader, DecodeWith, Network, Target};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -194,18 +194,18 @@ fn derived_header_examples() {
             "the first 80 bytes are the KAWPOW input"
         );
         let pow = HeaderPow::from_header_bytes(&bytes);
-        assert_eq!(hex::encode(pow.header_hash), str_of(case, "header_hash_ethash_order_hex"));
-        assert_eq!(pow.height, u32_of(case, "nHeight"));
-        assert_eq!(pow.nonce64, u64::from_str_radix(str_of(case, "nNonce64"), 16).unwrap());
+        assert_eq!(hex::encode(pow.header_hash()), str_of(case, "header_hash_ethash_order_hex"));
+        assert_eq!(pow.height(), u32_of(case, "nHeight"));
+        assert_eq!(pow.nonce64(), u64::from_str_radix(str_of(case, "nNonce64"), 16).unwrap());
         let mix = h32(str_of(case, "mix_hash_ethash_order_hex"));
         let fin = h32(str_of(case, "final_hash_ethash_order_hex"));
-        assert_eq!(pow.mix_hash, mix);
+        assert_eq!(pow.mix_hash(), mix);
         assert_eq!(pow.block_hash().to_string(), str_of(case, "block_hash_display_hex"));
         assert_eq!(
             hex::encode(pow.block_hash().to_byte_array()),
             str_of(case, "block_hash_internal_le_bytes_hex")
         );
-        check_case(pow.height, pow.header_hash, pow.nonce64, mix, fin);
+        check_case(pow.height(), pow.header_hash(), pow.nonce64(), mix, fin);
 
         let context = ctx(pow.epoch());
         assert_eq!(kawpow::verify_header(&context, &bytes, &fin), Ok(pow.block_hash()));
@@ -270,16 +270,16 @@ fn generated_header_examples() {
         assert_eq!(hex::encode(&bytes[..80]), str_of(case, "kawpow_input_80_hex"));
         let pow = HeaderPow::from_header_bytes(&bytes);
         assert_eq!(
-            hex::encode(reversed(pow.header_hash)),
+            hex::encode(reversed(pow.header_hash())),
             str_of(case, "sha256d_of_kawpow_input_raw_hex")
         );
-        assert_eq!(hex::encode(pow.header_hash), str_of(case, "header_hash_hex"));
+        assert_eq!(hex::encode(pow.header_hash()), str_of(case, "header_hash_hex"));
         assert_eq!(pow.epoch(), u32_of(case, "epoch"));
         let fields = &case["fields"];
-        assert_eq!(pow.height, u32_of(fields, "nHeight"));
+        assert_eq!(pow.height(), u32_of(fields, "nHeight"));
         let mix = h32(str_of(case, "mix_hash_hex"));
         let fin = h32(str_of(case, "final_hash_hex"));
-        assert_eq!(pow.mix_hash, mix);
+        assert_eq!(pow.mix_hash(), mix);
         assert_eq!(pow.block_hash().to_string(), str_of(case, "block_hash_GetHash_display_hex"));
         assert_eq!(
             hex::encode(pow.block_hash().to_byte_array()),
@@ -289,13 +289,13 @@ fn generated_header_examples() {
             HeaderPow::from_header_bytes(&zero_mix).block_hash().to_string(),
             str_of(case, "GetHash_when_stored_mix_hash_is_all_zero_display_hex")
         );
-        check_case(pow.height, pow.header_hash, pow.nonce64, mix, fin);
+        check_case(pow.height(), pow.header_hash(), pow.nonce64(), mix, fin);
         let context = ctx(pow.epoch());
         assert_eq!(kawpow::verify_header(&context, &bytes, &fin), Ok(pow.block_hash()));
 
         // The same header through the decoded header type and the primitives' block id.
         let params = Network::AipgMain.params();
-        let header = BlockHeader::decode_exact_with(&bytes, params.kawpow_activation_time).unwrap();
+        let header = BlockHeader::decode_exact_with(&bytes, params).unwrap();
         assert_eq!(HeaderPow::from_block_header(&header), pow);
         assert_eq!(header.block_hash(params), pow.block_hash());
         let target = Target::from_be_bytes(fin);
@@ -327,7 +327,7 @@ fn wrong_epoch_context_is_refused() {
 
 #[test]
 fn context_cache_keeps_the_most_recent() {
-    let mut cache = EpochContextCache::new(2);
+    let mut cache = EpochContextCache::new(2, EpochWindow::new(0, 2));
     cache.insert(ctx(0));
     cache.insert(ctx(1));
     assert_eq!(cache.len(), 2);

@@ -12,7 +12,7 @@ use aipg_consensus::pow::difficulty::{
     HeaderInfo, ProofOfWorkError, check_proof_of_work, next_work_required,
 };
 use aipg_primitives::block::BlockHeader;
-use aipg_primitives::encode::Reader;
+use aipg_primitives::encode::{DecodeWith, Reader};
 use aipg_primitives::network::Network;
 use aipg_primitives::units::{CompactTarget, Work};
 use serde_json::Value;
@@ -26,7 +26,7 @@ fn headers(data: &Value) -> Vec<(Network, Option<u32>, BlockHeader)> {
             let bytes = hex::decode(h["hex"].as_str().unwrap()).unwrap();
             // A block starts with its header; decode just the header's prefix.
             let mut r = Reader::new(&bytes);
-            let header = BlockHeader::decode_for(&mut r, network.params()).unwrap();
+            let header = BlockHeader::decode_with(&mut r, network.params()).unwrap();
             let height = match &h["height"] {
                 Value::String(s) => s.parse().ok(),
                 Value::Number(n) => n.as_u64().map(|v| u32::try_from(v).unwrap()),
@@ -45,13 +45,13 @@ fn real_ids_meet_their_targets() {
     for (network, height, header) in &all {
         let params = network.params();
         let id = header.block_hash(params);
-        let bits = CompactTarget::from_consensus(header.bits);
+        let bits = header.bits;
         let what = format!("{network} {height:?}");
         assert_eq!(check_proof_of_work(&id, bits, params), Ok(()), "{what}");
         assert!(Work::from_compact(bits) > Work::ZERO, "{what}");
         // A target 2^24 times smaller (exponent three bytes lower) rejects the same id, unless
         // the id happens to be that small.
-        let harder = CompactTarget::from_consensus(header.bits - 0x0300_0000);
+        let harder = CompactTarget::from_consensus(header.bits.to_consensus() - 0x0300_0000);
         let target = harder.expand().value;
         let hash = aipg_primitives::units::U256::from_le_bytes(id.to_byte_array());
         if hash > target {
@@ -90,7 +90,7 @@ fn legacy_rule_carries_bits_within_a_period() {
         let tip = HeaderInfo { height: h1 - 1, ..HeaderInfo::from_block_header(*h0, a) };
         let empty: &[HeaderInfo] = &[];
         let got = next_work_required(params, empty, &tip, b.time).unwrap();
-        assert_eq!(got.to_consensus(), b.bits, "heights {h0} → {h1}");
+        assert_eq!(got, b.bits, "heights {h0} → {h1}");
         pairs += 1;
     }
     eprintln!("real chain legacy retarget: {pairs} same-period header pairs agree");

@@ -45,7 +45,9 @@ pub use address::{Address, AddressError, PrivateKey};
 pub use amount::{Amount, AmountError, COIN, MAX_MONEY, SignedAmount};
 pub use asset::{AssetKind, AssetName, AssetOutput, AssetPayload};
 pub use block::{Block, BlockHeader, genesis_block};
-pub use encode::{Decode, DecodeError, Encode, Reader, Sink, decode_exact, decode_prefix};
+pub use encode::{
+    Decode, DecodeError, DecodeWith, Encode, EncodeWith, Reader, Sink, decode_exact, decode_prefix,
+};
 pub use hash::{BlockHash, MerkleRoot, Txid, Wtxid};
 pub use network::{Network, NetworkParams};
 pub use script::{Destination, PubkeyHash, Script, ScriptBuf, ScriptHash, ScriptType};

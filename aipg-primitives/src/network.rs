@@ -9,6 +9,7 @@
 //! `src/consensus/params.h`, `src/consensus/consensus.h`, `src/amount.h`) and, for the Ravencoin
 //! networks, from `RavenProject/Ravencoin: src/chainparams.cpp` (Ravencoin Core 4.8.0 included).
 
+use crate::units::CompactTarget;
 use core::fmt;
 use core::str::FromStr;
 
@@ -151,9 +152,9 @@ pub struct NetworkParams {
     /// `0 <= v <= max_money`.
     pub max_money: i64,
     /// Proof-of-work limit for X16R/X16RV2 blocks, as a compact target.
-    pub pow_limit_bits: u32,
+    pub pow_limit_bits: CompactTarget,
     /// Proof-of-work limit for KAWPOW blocks, as a compact target.
-    pub kawpow_limit_bits: u32,
+    pub kawpow_limit_bits: CompactTarget,
     /// Target spacing between blocks, in seconds.
     pub pow_target_spacing: u32,
     /// Legacy retarget timespan, in seconds.
@@ -193,7 +194,7 @@ pub struct NetworkParams {
     /// Genesis header `nTime`.
     pub genesis_time: u32,
     /// Genesis header `nBits`.
-    pub genesis_bits: u32,
+    pub genesis_bits: CompactTarget,
     /// Genesis header `nNonce`.
     pub genesis_nonce: u32,
     /// Value of the genesis coinbase output, in satoshis.
@@ -320,8 +321,8 @@ pub const AIPG_MAIN: NetworkParams = NetworkParams {
         "in-seed1.aipowergrid.io",
     ],
     max_money: AIPG_MAX_MONEY,
-    pow_limit_bits: 0x2000_ffff,
-    kawpow_limit_bits: 0x1d0f_ffff,
+    pow_limit_bits: CompactTarget::from_consensus(0x2000_ffff),
+    kawpow_limit_bits: CompactTarget::from_consensus(0x1d0f_ffff),
     pow_target_spacing: 60,
     pow_target_timespan: 2016 * 60,
     allow_min_difficulty_blocks: false,
@@ -340,7 +341,7 @@ pub const AIPG_MAIN: NetworkParams = NetworkParams {
     coinbase_maturity: COINBASE_MATURITY,
     genesis_version: 4,
     genesis_time: 1_688_352_006,
-    genesis_bits: 0x1e00_ffff,
+    genesis_bits: CompactTarget::from_consensus(0x1e00_ffff),
     genesis_nonce: 22_801_899,
     genesis_reward: 5000 * COIN,
     genesis_coinbase_text: AIPG_GENESIS_TEXT,
@@ -392,8 +393,8 @@ pub const AIPG_TEST: NetworkParams = NetworkParams {
         "seed4-testnet.aipowergrid.io",
     ],
     max_money: AIPG_MAX_MONEY,
-    pow_limit_bits: 0x2000_ffff,
-    kawpow_limit_bits: 0x2000_ffff,
+    pow_limit_bits: CompactTarget::from_consensus(0x2000_ffff),
+    kawpow_limit_bits: CompactTarget::from_consensus(0x2000_ffff),
     pow_target_spacing: 60,
     pow_target_timespan: 2016 * 60,
     allow_min_difficulty_blocks: false,
@@ -412,7 +413,7 @@ pub const AIPG_TEST: NetworkParams = NetworkParams {
     coinbase_maturity: COINBASE_MATURITY,
     genesis_version: 4,
     genesis_time: 1_688_350_555,
-    genesis_bits: 0x1e00_ffff,
+    genesis_bits: CompactTarget::from_consensus(0x1e00_ffff),
     genesis_nonce: 18_991_761,
     genesis_reward: 5000 * COIN,
     genesis_coinbase_text: AIPG_GENESIS_TEXT,
@@ -448,8 +449,8 @@ pub const AIPG_REGTEST: NetworkParams = NetworkParams {
     bip44_coin_type: 1,
     dns_seeds: &[],
     max_money: AIPG_MAX_MONEY,
-    pow_limit_bits: 0x207f_ffff,
-    kawpow_limit_bits: 0x207f_ffff,
+    pow_limit_bits: CompactTarget::from_consensus(0x207f_ffff),
+    kawpow_limit_bits: CompactTarget::from_consensus(0x207f_ffff),
     pow_target_spacing: 60,
     pow_target_timespan: 2016 * 60,
     allow_min_difficulty_blocks: true,
@@ -468,7 +469,7 @@ pub const AIPG_REGTEST: NetworkParams = NetworkParams {
     coinbase_maturity: COINBASE_MATURITY,
     genesis_version: 4,
     genesis_time: 1_688_340_000,
-    genesis_bits: 0x1e00_ffff,
+    genesis_bits: CompactTarget::from_consensus(0x1e00_ffff),
     genesis_nonce: 1_925_563,
     genesis_reward: 5000 * COIN,
     genesis_coinbase_text: AIPG_GENESIS_TEXT,
@@ -503,8 +504,8 @@ pub const RVN_MAIN: NetworkParams = NetworkParams {
         "seed-raven.ravencoin.org",
     ],
     max_money: RVN_MAX_MONEY,
-    pow_limit_bits: 0x1e0f_ffff,
-    kawpow_limit_bits: 0x1c00_ffff,
+    pow_limit_bits: CompactTarget::from_consensus(0x1e0f_ffff),
+    kawpow_limit_bits: CompactTarget::from_consensus(0x1c00_ffff),
     pow_target_spacing: 60,
     pow_target_timespan: 2016 * 60,
     allow_min_difficulty_blocks: false,
@@ -523,7 +524,7 @@ pub const RVN_MAIN: NetworkParams = NetworkParams {
     coinbase_maturity: COINBASE_MATURITY,
     genesis_version: 4,
     genesis_time: 1_514_999_494,
-    genesis_bits: 0x1e00_ffff,
+    genesis_bits: CompactTarget::from_consensus(0x1e00_ffff),
     genesis_nonce: 25_023_712,
     genesis_reward: 5000 * COIN,
     genesis_coinbase_text: RVN_GENESIS_TEXT,
@@ -562,8 +563,8 @@ pub const RVN_TEST: NetworkParams = NetworkParams {
         "seed-testnet-raven.ravencoin.org",
     ],
     max_money: RVN_MAX_MONEY,
-    pow_limit_bits: 0x1e0f_ffff,
-    kawpow_limit_bits: 0x1e00_ffff,
+    pow_limit_bits: CompactTarget::from_consensus(0x1e0f_ffff),
+    kawpow_limit_bits: CompactTarget::from_consensus(0x1e00_ffff),
     pow_target_spacing: 60,
     pow_target_timespan: 2016 * 60,
     allow_min_difficulty_blocks: true,
@@ -582,7 +583,7 @@ pub const RVN_TEST: NetworkParams = NetworkParams {
     coinbase_maturity: COINBASE_MATURITY,
     genesis_version: 2,
     genesis_time: 1_537_466_400,
-    genesis_bits: 0x1e00_ffff,
+    genesis_bits: CompactTarget::from_consensus(0x1e00_ffff),
     genesis_nonce: 15_615_880,
     genesis_reward: 5000 * COIN,
     genesis_coinbase_text: RVN_GENESIS_TEXT,

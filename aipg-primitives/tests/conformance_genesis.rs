@@ -10,14 +10,14 @@
 mod common;
 
 use aipg_primitives::block::{Block, BlockHeader, HeaderLayout, genesis_block};
-use aipg_primitives::encode::Encode;
+use aipg_primitives::encode::{DecodeWith, Encode, EncodeWith};
 use aipg_primitives::network::{AIPG_MAIN, AIPG_REGTEST, AIPG_TEST, COIN, NetworkParams};
 use aipg_primitives::transaction::Transaction;
 use serde_json::Value;
 
 fn check_genesis(name: &str, case: &Value, params: &NetworkParams) {
     let block = genesis_block(params);
-    let t = params.kawpow_activation_time;
+    let t = params;
     assert_eq!(block.header.version, case["nVersion"].as_i64().unwrap() as i32, "{name}");
     assert_eq!(u64::from(block.header.time), case["nTime"].as_u64().unwrap(), "{name}");
     assert_eq!(u64::from(block.header.nonce), case["nNonce"].as_u64().unwrap(), "{name}");
@@ -76,18 +76,18 @@ fn hex_u32(v: &Value) -> u32 {
 #[test]
 fn kawpow_header_examples() {
     let Some(file) = common::load("kawpow_vectors_generated.json") else { return };
-    let t = AIPG_MAIN.kawpow_activation_time;
+    let t = &AIPG_MAIN;
     let mut checked = 0;
     for ex in file["block_header_to_kawpow"]["examples"].as_array().unwrap() {
         let f = &ex["fields"];
         let bytes = common::hex_bytes(&ex["header_120_hex"]);
         let h = BlockHeader::decode_exact_with(&bytes, t).unwrap();
-        assert_eq!(h.layout(t), HeaderLayout::Kawpow);
+        assert_eq!(h.layout(t.kawpow_activation_time), HeaderLayout::Kawpow);
         assert_eq!(h.version as u32, hex_u32(&f["nVersion_hex"]));
         assert_eq!(h.prev_blockhash.to_string(), f["hashPrevBlock_display_hex"].as_str().unwrap());
         assert_eq!(h.merkle_root.to_string(), f["hashMerkleRoot_display_hex"].as_str().unwrap());
         assert_eq!(u64::from(h.time), f["nTime"].as_u64().unwrap());
-        assert_eq!(h.bits, hex_u32(&f["nBits_hex"]));
+        assert_eq!(h.bits.to_consensus(), hex_u32(&f["nBits_hex"]));
         assert_eq!(u64::from(h.height), f["nHeight"].as_u64().unwrap());
         assert_eq!(h.nonce64.to_string(), f["nNonce64_decimal"].as_str().unwrap());
         assert_eq!(h.mix_hash.to_string(), f["mix_hash_display_hex"].as_str().unwrap());

@@ -7,7 +7,7 @@
 mod common;
 
 use aipg_primitives::block::{Block, BlockHeader, HeaderLayout, genesis_block};
-use aipg_primitives::encode::{Encode, decode_exact};
+use aipg_primitives::encode::{DecodeWith, Encode, EncodeWith, decode_exact};
 use aipg_primitives::network::Network;
 use aipg_primitives::transaction::Transaction;
 use serde_json::Value;
@@ -26,12 +26,12 @@ fn real_blocks() {
     let mut checked = 0;
     for b in data["blocks"].as_array().unwrap() {
         let params = network(b).params();
-        let t = params.kawpow_activation_time;
+        let t = params;
         let bytes = hex_bytes(&b["hex"]);
         let what = format!("{} {}", b["network"], b["height"]);
         let block = Block::decode_exact_with(&bytes, t).unwrap_or_else(|e| panic!("{what}: {e}"));
         assert_eq!(block.to_bytes_with(t), bytes, "{what}");
-        let kawpow = block.header.layout(t) == HeaderLayout::Kawpow;
+        let kawpow = block.header.layout(t.kawpow_activation_time) == HeaderLayout::Kawpow;
         assert_eq!(kawpow, b["algorithm"] == "kawpow", "{what}");
         assert_eq!(block.header.pow_algorithm(params).as_str(), b["algorithm"], "{what}");
         assert_eq!(block.header.block_hash(params).to_string(), b["hash"], "{what}");
@@ -104,7 +104,7 @@ fn real_headers() {
     let mut checked = 0;
     for h in data["headers"].as_array().unwrap() {
         let params = network(h).params();
-        let t = params.kawpow_activation_time;
+        let t = params;
         let bytes = hex_bytes(&h["hex"]);
         let header = BlockHeader::decode_exact_with(&bytes, t).unwrap();
         assert_eq!(header.to_bytes_with(t), bytes);
@@ -116,14 +116,14 @@ fn real_headers() {
         assert_eq!(format!("{:08x}", header.bits), h["bits"].as_str().unwrap());
         assert_eq!(i64::from(header.version), h["version"].as_i64().unwrap());
         if let Some(header_hash) = h["header_hash"].as_str() {
-            assert_eq!(header.layout(t), HeaderLayout::Kawpow);
+            assert_eq!(header.layout(t.kawpow_activation_time), HeaderLayout::Kawpow);
             assert_eq!(header.kawpow_header_hash().to_string(), header_hash);
             assert_eq!(header.mix_hash.to_string(), h["mix_hash"].as_str().unwrap());
             if let Some(height) = h["height"].as_u64() {
                 assert_eq!(u64::from(header.height), height);
             }
         } else {
-            assert_eq!(header.layout(t), HeaderLayout::Legacy);
+            assert_eq!(header.layout(t.kawpow_activation_time), HeaderLayout::Legacy);
             assert_eq!(u64::from(header.nonce), h["nonce"].as_u64().unwrap());
         }
         checked += 1;

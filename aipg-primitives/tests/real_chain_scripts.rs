@@ -11,7 +11,7 @@ mod common;
 
 use aipg_primitives::asset::{AssetOutput, AssetPayload, recognize_asset_script};
 use aipg_primitives::block::Block;
-use aipg_primitives::encode::decode_exact;
+use aipg_primitives::encode::{DecodeWith, decode_exact};
 use aipg_primitives::network::Network;
 use aipg_primitives::script::{ScriptType, Solution};
 use aipg_primitives::transaction::Transaction;
@@ -87,7 +87,7 @@ fn real_block_scripts() {
     for b in data["blocks"].as_array().unwrap() {
         let params = network(b).params();
         let bytes = hex::decode(b["hex"].as_str().unwrap()).unwrap();
-        let block = Block::decode_exact_with(&bytes, params.kawpow_activation_time).unwrap();
+        let block = Block::decode_exact_with(&bytes, params).unwrap();
         for tx in &block.txdata {
             for out in &tx.output {
                 let script: Script<'_> = out.script_pubkey.as_script();

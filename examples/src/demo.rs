@@ -2,8 +2,8 @@
 
 use aipg_consensus::pow::kawpow::{EpochContext, epoch_number, verify_header};
 use aipg_primitives::block::BlockHeader;
+use aipg_primitives::encode::DecodeWith;
 use aipg_primitives::network::Network;
-use aipg_primitives::units::CompactTarget;
 use std::time::Instant;
 
 /// Real Ravencoin chain data from public sources (see `tests/data/README.md`).
@@ -81,11 +81,8 @@ pub fn kawpow_headers(ok: &mut bool) {
     let mut prev: Option<String> = None;
     for h in &run {
         let bytes: [u8; 120] = h.bytes.as_slice().try_into().expect("filtered to 120 bytes");
-        let header = BlockHeader::decode_exact_with(&bytes, params.kawpow_activation_time)
-            .expect("a real header decodes");
-        let target = CompactTarget::from_consensus(header.bits)
-            .to_target()
-            .map(|t| t.to_u256().to_be_bytes());
+        let header = BlockHeader::decode_exact_with(&bytes, params).expect("a real header decodes");
+        let target = header.bits.to_target().map(|t| t.to_u256().to_be_bytes());
         let pow = target
             .map_err(|e| e.to_string())
             .and_then(|t| verify_header(&context, &bytes, &t).map_err(|e| e.to_string()));

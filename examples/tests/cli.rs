@@ -102,7 +102,7 @@ fn genesis_block_of_every_network() {
     for network in aipg_primitives::network::Network::ALL {
         let params = network.params();
         let block = aipg_primitives::block::genesis_block(params);
-        let hex = hex::encode(block.to_bytes_with(params.kawpow_activation_time));
+        let hex = hex::encode(aipg_primitives::EncodeWith::to_bytes_with(&block, params));
         let (code, v) = aipg(&["--network", network.as_str(), "block", "decode", &hex], None);
         assert_eq!(code, 0);
         assert_eq!(v["hash"], params.genesis_hash);

@@ -73,3 +73,38 @@ fn headers_verify_checks_a_run() {
     assert_eq!(v["results"][3]["reason"], "prev-blk-not-found");
     assert!(v["summary"]["invalid"].as_u64().expect("count") >= 2);
 }
+
+/// A header claiming a height in the last KAWPOW epoch (a 4 GiB light cache), with a made-up mix
+/// ground to meet AIPG main's limit: the tool rejects it without building that epoch, with or
+/// without `--height`.
+#[test]
+fn header_verify_never_builds_a_claimed_epoch() {
+    use aipg_consensus::header::PreparedHeader;
+    use aipg_consensus::pow::kawpow::{EPOCH_LENGTH, MAX_EPOCH};
+    use aipg_primitives::block::BlockHeader;
+    use aipg_primitives::hash::MixHash;
+    use aipg_primitives::network::AIPG_MAIN;
+
+    let mut h = BlockHeader {
+        version: 0x3000_0000,
+        time: 1_750_000_000,
+        bits: AIPG_MAIN.pow_limit_bits,
+        height: MAX_EPOCH * EPOCH_LENGTH,
+        mix_hash: MixHash::from_byte_array([0x5a; 32]),
+        ..BlockHeader::default()
+    };
+    while !PreparedHeader::new(&h, &AIPG_MAIN).meets_target() {
+        h.nonce64 += 1;
+    }
+    let hex = hex::encode(h.to_kawpow_bytes());
+    let (code, v) = aipg(&["header", "verify", &hex], None);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["reason"], "invalid-mix-hash");
+    let (code, v) = aipg(&["header", "verify", &hex, "--height", "1000"], None);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["reason"], "bad-blk-height");
+    let (code, v) = aipg(&["headers", "verify", "-"], Some(&hex));
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["results"][0]["reason"], "invalid-mix-hash");
+    assert_eq!(v["summary"]["epoch_context_seconds"].as_f64().map(|s| s < 1.0), Some(true));
+}

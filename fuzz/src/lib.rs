@@ -5,20 +5,24 @@
 //! A decode target asserts that whatever decodes re-encodes to exactly the bytes it consumed, so
 //! a decoder that accepts two encodings of one value (or loses data) is found, not only panics.
 
-use aipg_consensus::header::{HeaderRules, check_header_pow};
+use aipg_consensus::header::{
+    EpochContextProvider, HeaderChainVerifier, HeaderRules, PreparedHeader, check_header_pow,
+    last_checkpoint_at_or_below, plausible_epoch_window,
+};
 use aipg_consensus::pow::difficulty::{self, HeaderInfo};
-use aipg_consensus::pow::kawpow::{EPOCH_LENGTH, EpochContext};
+use aipg_consensus::pow::kawpow::{EPOCH_LENGTH, EpochContext, EpochWindow, PowError};
 use aipg_consensus::subsidy;
 use aipg_primitives::address::Address;
 use aipg_primitives::amount::{Amount, COIN};
 use aipg_primitives::asset::{AssetHash, AssetOutput, AssetPayload, NullAssetData};
 use aipg_primitives::block::{Block, BlockHeader};
-use aipg_primitives::encode::{Decode, Encode, Reader, decode_prefix};
+use aipg_primitives::encode::{Decode, DecodeWith, Encode, EncodeWith, Reader, decode_prefix};
 use aipg_primitives::network::{Network, NetworkParams};
 use aipg_primitives::script::Script;
 use aipg_primitives::script::ScriptBuf;
 use aipg_primitives::transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
 use aipg_primitives::units::CompactTarget;
+use std::sync::{Arc, OnceLock};
 
 /// A fuzz target: the crate folder of its wrapper, its name (the wrapper's file name and the
 /// corpus folder) and its logic.
@@ -46,7 +50,7 @@ targets! {
     "primitives" => decode_compact_size, decode_out_point, decode_tx_in, decode_tx_out,
         decode_witness, decode_script_buf, decode_compact_target, decode_transaction,
         decode_block_header, decode_block, parse_asset_script, parse_address, script_asm;
-    "consensus" => next_work_required, coinbase_rules, verify_header_pow;
+    "consensus" => next_work_required, coinbase_rules, verify_header_pow, verify_headers_tool;
 }
 
 /// Decodes a `T` from the start of `data`; on success the value must re-encode to exactly the
@@ -150,8 +154,8 @@ pub fn decode_transaction(data: &[u8]) {
 pub fn decode_block_header(data: &[u8]) {
     let Some((params, data)) = network_and_rest(data) else { return };
     let mut r = Reader::new(data);
-    if let Ok(header) = BlockHeader::decode_with(&mut r, params.kawpow_activation_time) {
-        assert_eq!(header.to_bytes_with(params.kawpow_activation_time), &data[..r.position()]);
+    if let Ok(header) = BlockHeader::decode_with(&mut r, params) {
+        assert_eq!(header.to_bytes_with(params), &data[..r.position()]);
         let _ = header.block_hash(params);
     }
 }
@@ -160,22 +164,17 @@ pub fn decode_block_header(data: &[u8]) {
 pub fn decode_block(data: &[u8]) {
     let Some((params, data)) = network_and_rest(data) else { return };
     let mut r = Reader::new(data);
-    if let Ok(block) = Block::decode_with(&mut r, params.kawpow_activation_time) {
-        let bytes = block.to_bytes_with(params.kawpow_activation_time);
+    if let Ok(block) = Block::decode_with(&mut r, params) {
+        let bytes = block.to_bytes_with(params);
         assert!(bytes.len() <= r.position(), "re-encoding grew");
         if block.txdata.iter().any(|tx| tx.input.is_empty()) {
             // The basic form of an input-less transaction is ambiguous; see `check_transaction`.
             return;
         }
-        if block.txdata.iter().any(|tx| tx.input.is_empty()) {
-            // The basic form of an input-less transaction is ambiguous; see `check_transaction`.
-            return;
-        }
-        let again = Block::decode_exact_with(&bytes, params.kawpow_activation_time)
-            .expect("re-encoded block decodes");
+        let again = Block::decode_exact_with(&bytes, params).expect("re-encoded block decodes");
         assert_eq!(again, block);
         let _ = block.compute_merkle_root();
-        let _ = block.weight(params.kawpow_activation_time);
+        let _ = block.weight(params);
     }
 }
 
@@ -327,41 +326,26 @@ const EASY_KAWPOW: NetworkParams =
     NetworkParams { kawpow_activation_time: 0, ..aipg_primitives::network::AIPG_REGTEST };
 
 /// The epoch-0 context, built once per process.
-fn epoch0() -> std::sync::Arc<EpochContext> {
-    static CTX: std::sync::OnceLock<std::sync::Arc<EpochContext>> = std::sync::OnceLock::new();
-    std::sync::Arc::clone(
-        CTX.get_or_init(|| {
-            std::sync::Arc::new(EpochContext::new(0).expect("epoch 0 is supported"))
-        }),
-    )
+fn epoch0() -> Arc<EpochContext> {
+    static CTX: OnceLock<Arc<EpochContext>> = OnceLock::new();
+    Arc::clone(CTX.get_or_init(|| Arc::new(EpochContext::new(0).expect("epoch 0 is supported"))))
 }
 
 /// `check_header_pow` on a 120-byte KAWPOW header (after one byte choosing the rules): never
 /// panics, returns the block id on success, and whatever strict rules accept, reference-exact
 /// rules accept too. The height field is reduced into epoch 0 so that only one (small) epoch
-/// context is ever built; other epochs would be refused as `WrongEpoch`.
+/// context is ever built; other epochs would be refused as outside the window.
 pub fn verify_header_pow(data: &[u8]) {
     let Some((&choice, rest)) = data.split_first() else { return };
-    let Some(bytes) = rest.get(..120) else { return };
-    let mut bytes = bytes.to_vec();
-    let height = u32::from_le_bytes(bytes[76..80].try_into().expect("4 bytes"));
-    bytes[76..80].copy_from_slice(&(height % EPOCH_LENGTH).to_le_bytes());
-    let header = BlockHeader::decode_exact_with(&bytes, EASY_KAWPOW.kawpow_activation_time)
-        .expect("120 bytes are a KAWPOW header when every time is KAWPOW");
+    let Some(bytes) = rest.first_chunk::<120>() else { return };
+    let mut header = BlockHeader::from_kawpow_bytes(bytes);
+    header.height %= EPOCH_LENGTH;
+    let prepared = PreparedHeader::new(&header, &EASY_KAWPOW);
     let known_checkpoint = (choice & 1 == 1).then_some(u32::from(choice >> 1));
     let mut epochs = epoch0();
-    let strict = check_header_pow(
-        &header,
-        &EASY_KAWPOW,
-        &HeaderRules::strict(known_checkpoint),
-        &mut epochs,
-    );
-    let exact = check_header_pow(
-        &header,
-        &EASY_KAWPOW,
-        &HeaderRules::reference_exact(known_checkpoint),
-        &mut epochs,
-    );
+    let strict = check_header_pow(&prepared, &HeaderRules::strict(known_checkpoint), &mut epochs);
+    let exact =
+        check_header_pow(&prepared, &HeaderRules::reference_exact(known_checkpoint), &mut epochs);
     for id in [&strict, &exact].into_iter().flatten() {
         assert_eq!(*id, header.block_hash(&EASY_KAWPOW));
     }
@@ -370,6 +354,77 @@ pub fn verify_header_pow(data: &[u8]) {
     }
     for e in [&strict, &exact].into_iter().filter_map(|r| r.as_ref().err()) {
         assert!(matches!(&*e.reject_reason(), "high-hash" | "invalid-mix-hash"), "{e}");
+    }
+}
+
+/// Epoch contexts as `aipg header verify` / `headers verify` are allowed to have them: only the
+/// epochs of the tool's window. Asking for any other epoch fails the target. To keep the fuzzer
+/// fast only epoch 0 is really built (once per process); other epochs inside the window are
+/// answered as unbuildable, which the verifier reports as `invalid-mix-hash`.
+struct ToolEpochs {
+    window: EpochWindow,
+    asked: usize,
+}
+
+impl EpochContextProvider for ToolEpochs {
+    fn window(&self) -> EpochWindow {
+        self.window
+    }
+
+    fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
+        assert!(self.window.contains(epoch), "epoch {epoch} outside the window {:?}", self.window);
+        self.asked += 1;
+        if epoch == 0 { Ok(epoch0()) } else { Err(PowError::EpochTooLarge { epoch, max: 0 }) }
+    }
+}
+
+/// The verification path of `aipg header verify` and `aipg headers verify`, on arbitrary headers
+/// with arbitrary claimed heights: a network byte, a flags byte (bit 0: a height is stated, bit
+/// 1: reference-exact rules), the stated height (4 bytes), the caller's clock (8 bytes), then up
+/// to four 120- or 80-byte headers in the layout their time selects. The tool's epoch window
+/// (the stated heights' epochs, or those the network can have reached by `now`) is never left:
+/// no header, whatever height it claims, makes the verifier ask for another epoch, and every
+/// header gets a verdict.
+pub fn verify_headers_tool(data: &[u8]) {
+    let Some((params, rest)) = network_and_rest(data) else { return };
+    let Some((head, mut rest)) = rest.split_first_chunk::<13>() else { return };
+    let stated =
+        (head[0] & 1 == 1).then(|| u32::from_le_bytes([head[1], head[2], head[3], head[4]]));
+    let now = i64::from_le_bytes([
+        head[5], head[6], head[7], head[8], head[9], head[10], head[11], head[12],
+    ]);
+    let mut headers = Vec::new();
+    while headers.len() < 4 {
+        let mut r = Reader::new(rest);
+        let Ok(header) = BlockHeader::decode_with(&mut r, params) else { break };
+        rest = r.rest();
+        headers.push(header);
+    }
+    let Some(first) = headers.first() else { return };
+    let Some(start) = stated.or_else(|| first.is_kawpow(params).then_some(first.height)) else {
+        return;
+    };
+    let window = match stated {
+        // As the tool: the epochs of the stated heights of the run.
+        Some(start) => EpochWindow::for_heights(start, start.saturating_add(3)),
+        None => plausible_epoch_window(params, now),
+    };
+    let rules = if head[0] & 2 == 2 {
+        HeaderRules::reference_exact(last_checkpoint_at_or_below(params, start.saturating_sub(1)))
+    } else {
+        HeaderRules::strict(last_checkpoint_at_or_below(params, start.saturating_sub(1)))
+    };
+    let mut epochs = ToolEpochs { window, asked: 0 };
+    let verdicts =
+        HeaderChainVerifier::new(params, rules).with_now(now).verify(start, &headers, &mut epochs);
+    let room = usize::try_from(u32::MAX - start).unwrap_or(usize::MAX).saturating_add(1);
+    assert_eq!(verdicts.len(), headers.len().min(room));
+    assert!(epochs.asked <= verdicts.len(), "more than one context asked for per header");
+    for (v, h) in verdicts.iter().zip(&headers) {
+        assert_eq!(v.hash, h.block_hash(params));
+        if let Err(e) = &v.result {
+            let _ = e.reject_reason();
+        }
     }
 }
 

@@ -9,11 +9,15 @@
 //! (usually an [`EpochContextCache`]).
 //!
 //! # Rules, in the order they are reported
+//! Every check takes a [`PreparedHeader`]: the header with its algorithm, block id, decoded target
+//! and KAWPOW inputs, computed once from `(header, params)`.
+//!
 //! Context-free ([`check_header_pow`]):
 //! 1. X16R / X16RV2 headers: the id meets `nBits` (`high-hash`).
 //! 2. KAWPOW headers: the final hash from the **claimed** mix meets `nBits` (`high-hash`), then
-//!    the mix recomputed with the light cache of the epoch of the header's `nHeight` equals the
-//!    claimed one (`invalid-mix-hash`).
+//!    the epoch of the header's `nHeight` lies in the caller's [`EpochWindow`]
+//!    (`invalid-mix-hash`, before any context is built), then the mix recomputed with that
+//!    epoch's light cache equals the claimed one (`invalid-mix-hash`).
 //!
 //! Against the parent ([`check_header_contextual`]), with `h` = parent height + 1:
 //! 1. `hashPrevBlock` is the parent's hash (`prev-blk-not-found`);
@@ -43,6 +47,13 @@
 //! **unsafe** for anything but mirroring AIPG Core's verdicts: it accepts headers whose proof of
 //! work was never done.
 //!
+//! # Bounded work
+//! A header's claimed `nHeight` never chooses which epoch context is built: the caller states the
+//! epochs it accepts through [`EpochContextProvider::window`] (from the chain tip it knows, or
+//! the heights of the run it checks), and a header whose claimed epoch lies outside is rejected
+//! before any light-cache work. Without this, one crafted 120-byte header claiming a height in
+//! epoch 32,639 would cost a 4 GiB light cache and some 200 million Keccak-512 calls.
+//!
 //! # Order of work in [`check_header`]
 //! The full check returns the same verdict (accept or reject) as the context-free check followed
 //! by the contextual one, but runs the light-cache mix verification last, after every cheap rule.
@@ -52,14 +63,15 @@
 //!
 //! # Example
 //! ```
-//! use aipg_consensus::header::{HeaderRules, check_header_pow};
-//! use aipg_consensus::pow::kawpow::EpochContextCache;
+//! use aipg_consensus::header::{HeaderRules, PreparedHeader, check_header_pow};
+//! use aipg_consensus::pow::kawpow::{EpochContextCache, EpochWindow};
 //! use aipg_primitives::{genesis_block, network::AIPG_MAIN};
 //! # fn main() -> Result<(), aipg_consensus::header::HeaderError> {
 //! // The genesis header is an 80-byte X16R header: no epoch context is built for it.
-//! let genesis = genesis_block(&AIPG_MAIN).header;
-//! let mut epochs = EpochContextCache::new(2);
-//! let id = check_header_pow(&genesis, &AIPG_MAIN, &HeaderRules::STRICT, &mut epochs)?;
+//! let genesis = PreparedHeader::new(&genesis_block(&AIPG_MAIN).header, &AIPG_MAIN);
+//! // A verifier whose chain tip is at height 0 accepts the epoch of heights 0 and 1 only.
+//! let mut epochs = EpochContextCache::new(2, EpochWindow::for_heights(0, 1));
+//! let id = check_header_pow(&genesis, &HeaderRules::STRICT, &mut epochs)?;
 //! assert_eq!(id.to_string(), AIPG_MAIN.genesis_hash);
 //! assert!(epochs.is_empty());
 //! # Ok(())
@@ -82,14 +94,16 @@ pub use error::HeaderError;
 pub use verifier::{HeaderChainVerifier, HeaderVerdict};
 
 use crate::pow::difficulty::{
-    DifficultyError, HeaderInfo, HeaderView, check_proof_of_work, checked_target, is_dgw_active,
+    DifficultyError, HeaderInfo, HeaderView, ProofOfWorkError, checked_target, is_dgw_active,
     next_work_required,
 };
-use crate::pow::kawpow::{self, EpochContext, EpochContextCache, PowError};
+use crate::pow::kawpow::{
+    EPOCH_LENGTH, EpochContext, EpochContextCache, EpochWindow, HeaderPow, PowError,
+};
 use aipg_primitives::block::{BlockHeader, PowAlgorithm};
 use aipg_primitives::hash::BlockHash;
 use aipg_primitives::network::{Network, NetworkParams};
-use aipg_primitives::units::CompactTarget;
+use aipg_primitives::units::Target;
 use alloc::sync::Arc;
 
 /// How far a header's time may be ahead of the caller's time before DGW is active
@@ -166,12 +180,19 @@ impl HeaderRules {
     }
 }
 
-/// A source of KAWPOW epoch contexts, supplied by the caller.
+/// A source of KAWPOW epoch contexts, supplied by the caller, with the window of epochs it
+/// accepts.
 ///
-/// Building a context costs about a second and tens of megabytes, so the caller decides which
-/// epochs it is willing to build; [`EpochContextCache`] builds any supported epoch on demand.
+/// Building a context costs about a second and tens of megabytes (16 MiB + 128 KiB × epoch), so
+/// the caller decides which epochs it is willing to build: [`EpochContextProvider::window`] is
+/// checked before [`EpochContextProvider::epoch_context`] is ever asked for a header's epoch.
+/// [`EpochContextCache`] builds the epochs of its window on demand.
 pub trait EpochContextProvider {
-    /// Returns the context of `epoch`.
+    /// Returns the epochs the caller accepts, derived from what it knows (its chain tip, or the
+    /// heights of the headers it checks), never from the header being checked.
+    fn window(&self) -> EpochWindow;
+
+    /// Returns the context of `epoch`, which lies in [`EpochContextProvider::window`].
     ///
     /// # Errors
     /// Whatever prevents the context from being had, as a [`PowError`] (for example
@@ -180,76 +201,188 @@ pub trait EpochContextProvider {
 }
 
 impl EpochContextProvider for EpochContextCache {
+    fn window(&self) -> EpochWindow {
+        EpochContextCache::window(self)
+    }
+
     fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
         self.get_or_build(epoch)
     }
 }
 
-/// A single prebuilt context; a header of another epoch is reported as
-/// [`PowError::WrongEpoch`].
+/// A single prebuilt context, whose window is its own epoch.
 impl EpochContextProvider for Arc<EpochContext> {
+    fn window(&self) -> EpochWindow {
+        EpochWindow::single(self.epoch())
+    }
+
     fn epoch_context(&mut self, _epoch: u32) -> Result<Arc<EpochContext>, PowError> {
         Ok(Arc::clone(self))
     }
 }
 
 impl<P: EpochContextProvider + ?Sized> EpochContextProvider for &mut P {
+    fn window(&self) -> EpochWindow {
+        (**self).window()
+    }
+
     fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
         (**self).epoch_context(epoch)
     }
 }
 
-/// Checks the cheap part of a header's proof of work and returns its block id.
+/// Returns the epochs a verifier that knows no chain tip can accept at time `now` (Unix
+/// seconds): those of heights 0 up to twice the height the network reaches by `now` at its
+/// target spacing, plus one epoch.
+///
+/// For a tool or a fresh node that checks headers before it holds a chain. A claimed height can
+/// still choose an epoch inside this window, but each costs at most one context of the window's
+/// last epoch (for Ravencoin main in 2026, about 180 MiB), never one of the 4 GiB epochs near
+/// [`crate::pow::kawpow::MAX_EPOCH`]. A caller that knows its tip should use
+/// [`EpochWindow::for_heights`] around it instead.
+pub fn plausible_epoch_window(params: &NetworkParams, now: i64) -> EpochWindow {
+    let elapsed = now.saturating_sub(i64::from(params.genesis_time)).max(0);
+    let spacing = i64::from(params.pow_target_spacing.max(1));
+    let height = elapsed.checked_div(spacing).unwrap_or(0).saturating_mul(2);
+    let top = u32::try_from(height).unwrap_or(u32::MAX).saturating_add(EPOCH_LENGTH);
+    EpochWindow::for_heights(0, top)
+}
+
+/// A header with everything its checks need computed once from `(header, params)`: the
+/// algorithm that names it, its block id, its decoded `nBits` target and, for KAWPOW, the
+/// proof-of-work inputs with the header hash and the final hash from the claimed mix.
+///
+/// Every header check takes one, so no hash is computed twice however many rules run: an
+/// X16R / X16RV2 header is hashed once, a KAWPOW header's double SHA-256 and final hash once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreparedHeader {
+    header: BlockHeader,
+    algorithm: PowAlgorithm,
+    id: BlockHash,
+    target: Result<Target, ProofOfWorkError>,
+    kawpow: Option<HeaderPow>,
+}
+
+impl PreparedHeader {
+    /// Computes the algorithm, block id, target and KAWPOW inputs of `header` on the network of
+    /// `params`.
+    pub fn new(header: &BlockHeader, params: &NetworkParams) -> Self {
+        let algorithm = header.pow_algorithm(params);
+        let (id, kawpow) = match algorithm {
+            PowAlgorithm::Kawpow => {
+                let pow = HeaderPow::from_block_header(header);
+                (pow.block_hash(), Some(pow))
+            }
+            PowAlgorithm::X16r | PowAlgorithm::X16rv2 => (header.block_hash(params), None),
+        };
+        let target = checked_target(header.bits, params);
+        Self { header: *header, algorithm, id, target, kawpow }
+    }
+
+    /// Returns the header.
+    pub fn header(&self) -> &BlockHeader {
+        &self.header
+    }
+
+    /// Returns the algorithm that names the header.
+    pub fn algorithm(&self) -> PowAlgorithm {
+        self.algorithm
+    }
+
+    /// Returns the block id (for KAWPOW, from the claimed mix).
+    pub fn block_hash(&self) -> BlockHash {
+        self.id
+    }
+
+    /// Returns the decoded `nBits` target, or why `CheckProofOfWork` rejects it (negative,
+    /// overflowing, zero, or above the network's `powLimit`).
+    ///
+    /// # Errors
+    /// The [`ProofOfWorkError`] of the range rules.
+    pub fn target(&self) -> Result<Target, ProofOfWorkError> {
+        self.target
+    }
+
+    /// Returns true when the block id meets a valid target: the cheap half of the proof of work,
+    /// and for X16R / X16RV2 headers the whole of it.
+    pub fn meets_target(&self) -> bool {
+        self.target.is_ok_and(|t| t.is_met_by(self.id.as_byte_array()))
+    }
+
+    /// Returns the KAWPOW proof-of-work inputs, or `None` for an X16R / X16RV2 header.
+    pub fn kawpow(&self) -> Option<&HeaderPow> {
+        self.kawpow.as_ref()
+    }
+
+    /// Returns the [`HeaderInfo`] of the header at chain height `height`.
+    pub fn info(&self, height: u32) -> HeaderInfo {
+        HeaderInfo::from_block_header(height, &self.header)
+    }
+}
+
+/// Checks the cheap part of a header's proof of work (`CheckProofOfWork` on its id).
 ///
 /// X16R / X16RV2: the whole proof. KAWPOW: the final hash from the claimed mix meets `nBits`.
-fn check_pow_cheap(header: &BlockHeader, params: &NetworkParams) -> Result<BlockHash, HeaderError> {
-    let id = header.block_hash(params);
-    check_proof_of_work(&id, CompactTarget::from_consensus(header.bits), params)?;
-    Ok(id)
-}
-
-/// Returns true when reference-exact rules skip the mix check of this KAWPOW header.
-fn shortcut_applies(header: &BlockHeader, rules: &HeaderRules) -> bool {
-    rules.mode == RuleMode::ReferenceExact
-        && rules.known_checkpoint.is_some_and(|cp| header.height <= cp)
-}
-
-/// Verifies a KAWPOW header's mix with the light cache of its claimed height's epoch.
-fn check_mix<P: EpochContextProvider + ?Sized>(
-    header: &BlockHeader,
-    params: &NetworkParams,
-    epochs: &mut P,
-) -> Result<(), HeaderError> {
-    let target = checked_target(CompactTarget::from_consensus(header.bits), params)?;
-    let ctx = epochs.epoch_context(kawpow::epoch_number(header.height))?;
-    kawpow::verify_block_header(&ctx, header, &target)?;
+fn check_pow_cheap(header: &PreparedHeader) -> Result<(), HeaderError> {
+    let target = header.target()?;
+    if !target.is_met_by(header.id.as_byte_array()) {
+        return Err(ProofOfWorkError::HighHash(header.header.bits).into());
+    }
     Ok(())
 }
 
-/// Checks a header's proof of work and returns its block id (`CheckBlockHeader`).
+/// Returns true when reference-exact rules skip the mix check of this KAWPOW header.
+fn shortcut_applies(header: &PreparedHeader, rules: &HeaderRules) -> bool {
+    rules.mode == RuleMode::ReferenceExact
+        && rules.known_checkpoint.is_some_and(|cp| header.header.height <= cp)
+}
+
+/// Verifies a KAWPOW header's mix with the light cache of its claimed height's epoch, once that
+/// epoch is known to lie in the provider's window; X16R / X16RV2 headers pass.
+fn check_mix<P: EpochContextProvider + ?Sized>(
+    header: &PreparedHeader,
+    rules: &HeaderRules,
+    epochs: &mut P,
+) -> Result<(), HeaderError> {
+    let Some(pow) = header.kawpow() else { return Ok(()) };
+    if shortcut_applies(header, rules) {
+        return Ok(());
+    }
+    let target = header.target()?;
+    let epoch = pow.epoch();
+    epochs.window().check(epoch)?;
+    let ctx = epochs.epoch_context(epoch)?;
+    pow.verify(&ctx, &target.to_u256().to_be_bytes())?;
+    Ok(())
+}
+
+/// Checks a header's proof of work (`CheckBlockHeader`).
 ///
 /// X16R / X16RV2 headers (by `nTime`): the id meets `nBits`. KAWPOW headers: the final hash from
-/// the claimed mix meets `nBits`, then the mix is recomputed with the light cache of the epoch of
-/// the header's own `nHeight` (from `epochs`) and must equal the claimed one. In strict mode the
-/// mix is always verified; in reference-exact mode it is skipped when `nHeight` is at most
-/// `rules.known_checkpoint` (see the [module docs](self): this is the 2026 exploit).
+/// the claimed mix meets `nBits`; then the epoch of the header's own `nHeight` must lie in
+/// `epochs.window()`, and the mix is recomputed with that epoch's light cache and must equal the
+/// claimed one. In strict mode the mix is always verified; in reference-exact mode it is skipped
+/// when `nHeight` is at most `rules.known_checkpoint` (see the [module docs](self): this is the
+/// 2026 exploit).
 ///
-/// `nHeight` is not compared with anything here; [`check_header_height`] binds it.
+/// **Bounded work:** the claimed `nHeight` is the miner's; it never makes `epochs` build a
+/// context outside the window the caller states, so an untrusted header costs at most one
+/// context of the window (and none when it misses its target). `nHeight` is not compared with
+/// anything else here; [`check_header_height`] binds it, and callers that know the header's
+/// position should run that first (as [`HeaderChainVerifier`] does).
 ///
 /// # Errors
-/// [`HeaderError::HighHash`] (`high-hash`) or [`HeaderError::Kawpow`] (`invalid-mix-hash`, or
-/// `high-hash` when the final hash from the recomputed mix misses the target).
+/// [`HeaderError::HighHash`] (`high-hash`) or [`HeaderError::Kawpow`] (`invalid-mix-hash`,
+/// including [`PowError::EpochOutsideWindow`], or `high-hash` when the final hash from the
+/// recomputed mix misses the target).
 pub fn check_header_pow<P: EpochContextProvider + ?Sized>(
-    header: &BlockHeader,
-    params: &NetworkParams,
+    header: &PreparedHeader,
     rules: &HeaderRules,
     epochs: &mut P,
 ) -> Result<BlockHash, HeaderError> {
-    let id = check_pow_cheap(header, params)?;
-    if header.pow_algorithm(params) == PowAlgorithm::Kawpow && !shortcut_applies(header, rules) {
-        check_mix(header, params, epochs)?;
-    }
-    Ok(id)
+    check_pow_cheap(header)?;
+    check_mix(header, rules, epochs)?;
+    Ok(header.id)
 }
 
 /// Checks the header-height rule for a header at chain height `height` (`bad-blk-height`).
@@ -260,14 +393,15 @@ pub fn check_header_pow<P: EpochContextProvider + ?Sized>(
 /// # Errors
 /// [`HeaderError::BadHeight`].
 pub fn check_header_height(
-    header: &BlockHeader,
+    header: &PreparedHeader,
     params: &NetworkParams,
     rules: &HeaderRules,
     height: u32,
 ) -> Result<(), HeaderError> {
     let bound = rules.height_binding_start(params).is_some_and(|start| height >= start);
-    if bound && header.is_kawpow(params) && header.height != height {
-        return Err(HeaderError::BadHeight { expected: height, got: header.height });
+    let claimed = header.header.height;
+    if bound && header.kawpow.is_some() && claimed != height {
+        return Err(HeaderError::BadHeight { expected: height, got: claimed });
     }
     Ok(())
 }
@@ -352,35 +486,64 @@ pub struct HeaderContext<'a, V: HeaderView + ?Sized> {
 /// Checks a header against the chain it extends (`AcceptBlockHeader` after `CheckBlockHeader`,
 /// then `ContextualCheckBlockHeader`), in the reference's order; see the [module docs](self).
 ///
-/// `id` is the header's block id when the caller already has it (from [`check_header_pow`]);
-/// otherwise it is computed if a checkpoint rule needs it. The proof of work itself is not
-/// checked here.
+/// The proof of work itself is not checked here.
 ///
 /// # Errors
 /// The first rule that fails, as a [`HeaderError`]; [`HeaderError::MissingContext`] when the view
 /// lacks a header the rules need.
 pub fn check_header_contextual<V: HeaderView + ?Sized>(
-    header: &BlockHeader,
+    header: &PreparedHeader,
     params: &NetworkParams,
     rules: &HeaderRules,
     ctx: &HeaderContext<'_, V>,
-    id: Option<BlockHash>,
 ) -> Result<(), HeaderError> {
-    if header.prev_blockhash != ctx.parent_hash {
+    check_contextual_rules(header, params, rules, ctx, ViewGaps::Fail).map(|_| ())
+}
+
+/// What to do when the view lacks a header a rule needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ViewGaps {
+    /// Report [`HeaderError::MissingContext`].
+    Fail,
+    /// Skip the rules that need it (`bad-diffbits`, `time-too-old`) and check the rest.
+    Skip,
+}
+
+/// The rules against the parent, in the reference's order. Returns true when every rule was
+/// checked, false when `gaps` is [`ViewGaps::Skip`] and a rule was skipped.
+fn check_contextual_rules<V: HeaderView + ?Sized>(
+    header: &PreparedHeader,
+    params: &NetworkParams,
+    rules: &HeaderRules,
+    ctx: &HeaderContext<'_, V>,
+    gaps: ViewGaps,
+) -> Result<bool, HeaderError> {
+    let h = &header.header;
+    if h.prev_blockhash != ctx.parent_hash {
         return Err(HeaderError::PrevBlockNotFound {
             parent: ctx.parent_hash,
-            got: header.prev_blockhash,
+            got: h.prev_blockhash,
         });
     }
     let height =
         ctx.parent.height.checked_add(1).ok_or(HeaderError::MissingContext(
             DifficultyError::MissingHeader { height: u32::MAX },
         ))?;
+    let mut complete = true;
+    let mut gap = |e: DifficultyError| match gaps {
+        ViewGaps::Fail => Err(HeaderError::MissingContext(e)),
+        ViewGaps::Skip => {
+            complete = false;
+            Ok(())
+        }
+    };
 
-    let got = CompactTarget::from_consensus(header.bits);
-    let required = next_work_required(params, ctx.chain, &ctx.parent, header.time)?;
-    if got != required {
-        return Err(HeaderError::BadDiffBits { required, got });
+    match next_work_required(params, ctx.chain, &ctx.parent, h.time) {
+        Ok(required) if required != h.bits => {
+            return Err(HeaderError::BadDiffBits { required, got: h.bits });
+        }
+        Ok(_) => {}
+        Err(e) => gap(e)?,
     }
 
     check_header_height(header, params, rules, height)?;
@@ -393,16 +556,18 @@ pub fn check_header_contextual<V: HeaderView + ?Sized>(
 
     if rules.mode == RuleMode::Strict {
         if let Some(expected) = checkpoint_at(params, height) {
-            let got = id.unwrap_or_else(|| header.block_hash(params));
-            if got != expected {
-                return Err(HeaderError::CheckpointMismatch { height, expected, got });
+            if header.id != expected {
+                return Err(HeaderError::CheckpointMismatch { height, expected, got: header.id });
             }
         }
     }
 
-    let median_time_past = median_time_past(ctx.chain, &ctx.parent)?;
-    if header.time <= median_time_past {
-        return Err(HeaderError::TimeTooOld { time: header.time, median_time_past });
+    match median_time_past(ctx.chain, &ctx.parent) {
+        Ok(median_time_past) if h.time <= median_time_past => {
+            return Err(HeaderError::TimeTooOld { time: h.time, median_time_past });
+        }
+        Ok(_) => {}
+        Err(e) => gap(e)?,
     }
 
     let drift = if is_dgw_active(params, ctx.parent.height) {
@@ -411,14 +576,14 @@ pub fn check_header_contextual<V: HeaderView + ?Sized>(
         MAX_FUTURE_BLOCK_TIME
     };
     let max_time = ctx.now.saturating_add(drift);
-    if i64::from(header.time) > max_time {
-        return Err(HeaderError::TimeTooNew { time: header.time, max_time });
+    if i64::from(h.time) > max_time {
+        return Err(HeaderError::TimeTooNew { time: h.time, max_time });
     }
 
-    if assets_deployed(params, height) && header.version < VERSION_FLOOR {
-        return Err(HeaderError::BadVersion(header.version));
+    if assets_deployed(params, height) && h.version < VERSION_FLOOR {
+        return Err(HeaderError::BadVersion(h.version));
     }
-    Ok(())
+    Ok(complete)
 }
 
 /// Checks a header completely: its proof of work and every rule against the chain it extends,
@@ -431,23 +596,39 @@ pub fn check_header_contextual<V: HeaderView + ?Sized>(
 /// # Errors
 /// The first failing rule, as a [`HeaderError`].
 pub fn check_header<V: HeaderView + ?Sized, P: EpochContextProvider + ?Sized>(
-    header: &BlockHeader,
+    header: &PreparedHeader,
     params: &NetworkParams,
     rules: &HeaderRules,
     ctx: &HeaderContext<'_, V>,
     epochs: &mut P,
 ) -> Result<BlockHash, HeaderError> {
-    let id = check_pow_cheap(header, params)?;
-    check_header_contextual(header, params, rules, ctx, Some(id))?;
-    if header.pow_algorithm(params) == PowAlgorithm::Kawpow && !shortcut_applies(header, rules) {
-        check_mix(header, params, epochs)?;
-    }
-    Ok(id)
+    check_pow_cheap(header)?;
+    check_contextual_rules(header, params, rules, ctx, ViewGaps::Fail)?;
+    check_mix(header, rules, epochs)?;
+    Ok(header.id)
 }
 
-/// Returns the [`HeaderInfo`] of a header at chain height `height`.
-pub fn header_info(header: &BlockHeader, height: u32) -> HeaderInfo {
-    HeaderInfo::new(height, header.time, CompactTarget::from_consensus(header.bits))
+/// The checks of [`check_header`] for a header at chain height `height` inside a run of headers
+/// ([`HeaderChainVerifier`]): against its parent when the run holds one (`ctx`), skipping only
+/// the rules whose past headers the run lacks, otherwise the proof of work and the height rule.
+/// Sets `contextual` when every rule against the parent was checked and passed.
+fn check_header_in_run<V: HeaderView + ?Sized, P: EpochContextProvider + ?Sized>(
+    header: &PreparedHeader,
+    params: &NetworkParams,
+    rules: &HeaderRules,
+    height: u32,
+    ctx: Option<&HeaderContext<'_, V>>,
+    epochs: &mut P,
+    contextual: &mut bool,
+) -> Result<(), HeaderError> {
+    check_pow_cheap(header)?;
+    match ctx {
+        Some(ctx) => {
+            *contextual = check_contextual_rules(header, params, rules, ctx, ViewGaps::Skip)?
+        }
+        None => check_header_height(header, params, rules, height)?,
+    }
+    check_mix(header, rules, epochs)
 }
 
 #[cfg(test)]

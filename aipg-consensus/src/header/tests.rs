@@ -4,8 +4,10 @@
 
 use super::*;
 use crate::pow::difficulty::ProofOfWorkError;
+use crate::pow::kawpow;
 use aipg_primitives::hash::{MerkleRoot, MixHash};
 use aipg_primitives::network::AIPG_REGTEST;
+use aipg_primitives::units::CompactTarget;
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -15,7 +17,7 @@ use alloc::vec::Vec;
 extern crate std;
 use std::sync::OnceLock;
 
-const EASY_BITS: u32 = 0x207f_ffff;
+const EASY_BITS: CompactTarget = CompactTarget::from_consensus(0x207f_ffff);
 const BASE_TIME: u32 = 1_600_000_000;
 const KAWPOW_TIME: u32 = 1_650_000_000;
 
@@ -54,7 +56,7 @@ fn template(prev: BlockHash, time: u32) -> BlockHeader {
 fn try_mine_legacy(mut h: BlockHeader, params: &NetworkParams, tries: u32) -> Option<BlockHeader> {
     for nonce in h.nonce..h.nonce.saturating_add(tries) {
         h.nonce = nonce;
-        if check_pow_cheap(&h, params).is_ok() {
+        if check_pow_cheap(&PreparedHeader::new(&h, params)).is_ok() {
             return Some(h);
         }
     }
@@ -70,7 +72,7 @@ fn mine_legacy(h: BlockHeader, params: &NetworkParams) -> BlockHeader {
 /// that mix.
 fn mine_kawpow(mut h: BlockHeader) -> BlockHeader {
     let ctx = epoch0();
-    let target = CompactTarget::from_consensus(h.bits).to_target().unwrap().to_u256().to_be_bytes();
+    let target = h.bits.to_target().unwrap().to_u256().to_be_bytes();
     for nonce in 0.. {
         h.nonce64 = nonce;
         let r = kawpow::hash(&ctx, h.height, &h.kawpow_progpow_header(), nonce).unwrap();
@@ -90,7 +92,7 @@ fn forge_kawpow(mut h: BlockHeader, params: &NetworkParams) -> BlockHeader {
     h.mix_hash = MixHash::from_byte_array([0x5a; 32]);
     for nonce in 0.. {
         h.nonce64 = nonce;
-        if check_pow_cheap(&h, params).is_ok() {
+        if check_pow_cheap(&PreparedHeader::new(&h, params)).is_ok() {
             return h;
         }
     }
@@ -101,12 +103,13 @@ fn forge_kawpow(mut h: BlockHeader, params: &NetworkParams) -> BlockHeader {
 /// so that light verification reports exactly `invalid-mix-hash`.
 fn forge_kawpow_mix_only(mut h: BlockHeader, params: &NetworkParams) -> BlockHeader {
     let ctx = epoch0();
-    let target = CompactTarget::from_consensus(h.bits).to_target().unwrap().to_u256().to_be_bytes();
+    let target = h.bits.to_target().unwrap().to_u256().to_be_bytes();
     h.mix_hash = MixHash::from_byte_array([0x5a; 32]);
     for nonce in 0.. {
         h.nonce64 = nonce;
         let real = kawpow::hash(&ctx, h.height, &h.kawpow_progpow_header(), nonce).unwrap();
-        if check_pow_cheap(&h, params).is_ok() && kawpow::is_below_target(&real.final_hash, &target)
+        if check_pow_cheap(&PreparedHeader::new(&h, params)).is_ok()
+            && kawpow::is_below_target(&real.final_hash, &target)
         {
             return h;
         }
@@ -127,7 +130,7 @@ fn legacy_chain(n: u32) -> Vec<BlockHeader> {
 }
 
 fn infos(chain: &[BlockHeader]) -> Vec<HeaderInfo> {
-    chain.iter().enumerate().map(|(i, h)| header_info(h, i as u32)).collect()
+    chain.iter().enumerate().map(|(i, h)| HeaderInfo::from_block_header(i as u32, h)).collect()
 }
 
 /// Checks `header` as the child of `chain.last()` (at height `chain.len()`).
@@ -142,7 +145,7 @@ fn contextual(
     let parent = *view.last().unwrap();
     let parent_hash = chain.last().unwrap().block_hash(params);
     let ctx = HeaderContext { chain: view.as_slice(), parent, parent_hash, now };
-    check_header_contextual(header, params, rules, &ctx, None)
+    check_header_contextual(&PreparedHeader::new(header, params), params, rules, &ctx)
 }
 
 /// A child of `chain.last()` at parent time + 61 s, not mined.
@@ -157,18 +160,39 @@ fn reason(r: Result<(), HeaderError>) -> String {
 
 const NOW: i64 = 2_000_000_000;
 
+/// [`check_header_pow`] on a header prepared for `params`.
+fn pow_of<P: EpochContextProvider + ?Sized>(
+    header: &BlockHeader,
+    params: &NetworkParams,
+    rules: &HeaderRules,
+    epochs: &mut P,
+) -> Result<BlockHash, HeaderError> {
+    check_header_pow(&PreparedHeader::new(header, params), rules, epochs)
+}
+
+/// [`check_header`] on a header prepared for `params`.
+fn full<P: EpochContextProvider + ?Sized>(
+    header: &BlockHeader,
+    params: &NetworkParams,
+    rules: &HeaderRules,
+    ctx: &HeaderContext<'_, [HeaderInfo]>,
+    epochs: &mut P,
+) -> Result<BlockHash, HeaderError> {
+    check_header(&PreparedHeader::new(header, params), params, rules, ctx, epochs)
+}
+
 #[test]
 fn legacy_pow_accepts_a_mined_header_and_rejects_a_miss() {
     let chain = legacy_chain(2);
     let h = chain[1];
-    let id = check_header_pow(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap();
+    let id = pow_of(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap();
     assert_eq!(id, h.block_hash(&EASY));
     // Find a nonce that misses the target.
     let mut bad = h;
-    while check_pow_cheap(&bad, &EASY).is_ok() {
+    while check_pow_cheap(&PreparedHeader::new(&bad, &EASY)).is_ok() {
         bad.nonce += 1;
     }
-    let err = check_header_pow(&bad, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
+    let err = pow_of(&bad, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
     assert!(matches!(err, HeaderError::HighHash(ProofOfWorkError::HighHash(_))));
     assert_eq!(err.reject_reason(), "high-hash");
 }
@@ -176,12 +200,12 @@ fn legacy_pow_accepts_a_mined_header_and_rejects_a_miss() {
 #[test]
 fn bits_above_the_limit_or_invalid_are_high_hash() {
     let mut h = template(BlockHash::ZERO, BASE_TIME);
-    h.bits = 0x2100_ffff; // above powLimit: every hash would pass the target itself
-    let err = check_header_pow(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
+    h.bits = CompactTarget::from_consensus(0x2100_ffff); // above powLimit: every hash would pass the target itself
+    let err = pow_of(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
     assert!(matches!(err, HeaderError::HighHash(ProofOfWorkError::AboveLimit(_))));
     assert_eq!(err.reject_reason(), "high-hash");
-    h.bits = 0; // zero target
-    let err = check_header_pow(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
+    h.bits = CompactTarget::from_consensus(0); // zero target
+    let err = pow_of(&h, &EASY, &HeaderRules::STRICT, &mut epoch_none()).unwrap_err();
     assert!(matches!(err, HeaderError::HighHash(ProofOfWorkError::InvalidBits(_))));
     assert_eq!(err.reject_reason(), "high-hash");
 }
@@ -190,6 +214,10 @@ fn bits_above_the_limit_or_invalid_are_high_hash() {
 fn epoch_none() -> impl EpochContextProvider {
     struct Never;
     impl EpochContextProvider for Never {
+        fn window(&self) -> EpochWindow {
+            EpochWindow::new(0, u32::MAX)
+        }
+
         fn epoch_context(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
             panic!("no epoch context should be needed (asked for {epoch})")
         }
@@ -219,7 +247,7 @@ fn wrong_parent_is_prev_blk_not_found() {
 fn wrong_bits_is_bad_diffbits_and_comes_first() {
     let chain = legacy_chain(3);
     let mut h = child(&chain, &EASY);
-    h.bits = 0x207f_fffe;
+    h.bits = CompactTarget::from_consensus(0x207f_fffe);
     // Also too old and with a bad version: bad-diffbits is reported first.
     h.time = chain[0].time;
     h.version = 1;
@@ -227,7 +255,7 @@ fn wrong_bits_is_bad_diffbits_and_comes_first() {
     assert_eq!(
         err,
         HeaderError::BadDiffBits {
-            required: CompactTarget::from_consensus(EASY_BITS),
+            required: EASY_BITS,
             got: CompactTarget::from_consensus(0x207f_fffe)
         }
     );
@@ -259,7 +287,10 @@ fn kawpow_height_field_is_bound_to_the_chain_height() {
     }
     // 80-byte headers carry no height field.
     let legacy = child(&chain, &EASY);
-    assert_eq!(check_header_height(&legacy, &EASY, &HeaderRules::STRICT, 3), Ok(()));
+    assert_eq!(
+        check_header_height(&PreparedHeader::new(&legacy, &EASY), &EASY, &HeaderRules::STRICT, 3),
+        Ok(())
+    );
 }
 
 #[test]
@@ -306,11 +337,8 @@ fn checkpoint_hash_must_match_in_strict_mode() {
 fn median_time_past_takes_the_middle_of_eleven() {
     // Times out of order: the median of the last 11 is taken after sorting.
     let times = [5u32, 100, 3, 90, 7, 80, 1, 70, 9, 60, 11, 50, 13];
-    let view: Vec<HeaderInfo> = times
-        .iter()
-        .enumerate()
-        .map(|(i, &t)| HeaderInfo::new(i as u32, t, CompactTarget::from_consensus(EASY_BITS)))
-        .collect();
+    let view: Vec<HeaderInfo> =
+        times.iter().enumerate().map(|(i, &t)| HeaderInfo::new(i as u32, t, EASY_BITS)).collect();
     // Heights 2..=12: sorted 1 3 7 9 11 13 50 60 70 80 90 -> index 5 = 13.
     assert_eq!(median_time_past(view.as_slice(), &view[12]), Ok(13));
     // Near genesis fewer are used: heights 0..=3 sorted 3 5 90 100 -> index 2 = 90.
@@ -326,7 +354,9 @@ fn median_time_past_takes_the_middle_of_eleven() {
 #[test]
 fn time_not_after_median_is_too_old() {
     let chain = legacy_chain(12);
-    let mtp = median_time_past(infos(&chain).as_slice(), &header_info(&chain[11], 11)).unwrap();
+    let mtp =
+        median_time_past(infos(&chain).as_slice(), &HeaderInfo::from_block_header(11, &chain[11]))
+            .unwrap();
     let mut h = child(&chain, &EASY);
     h.time = mtp;
     let err = contextual(&h, &EASY, &HeaderRules::STRICT, &chain, NOW).unwrap_err();
@@ -379,11 +409,13 @@ fn version_below_the_asset_floor_is_rejected() {
 #[test]
 fn missing_ancestors_are_context_errors_not_verdicts() {
     // DGW at height 201 needs the 179 ancestors of the parent; give only the parent.
-    let parent = HeaderInfo::new(200, BASE_TIME, CompactTarget::from_consensus(EASY_BITS));
+    let parent = HeaderInfo::new(200, BASE_TIME, EASY_BITS);
     let view = [parent];
     let h = template(BlockHash::ZERO, BASE_TIME + 60);
     let ctx = HeaderContext { chain: &view[..], parent, parent_hash: BlockHash::ZERO, now: NOW };
-    let err = check_header_contextual(&h, &EASY, &HeaderRules::STRICT, &ctx, None).unwrap_err();
+    let err =
+        check_header_contextual(&PreparedHeader::new(&h, &EASY), &EASY, &HeaderRules::STRICT, &ctx)
+            .unwrap_err();
     assert!(matches!(err, HeaderError::MissingContext(DifficultyError::MissingHeader { .. })));
     assert!(!err.is_invalid_header());
     assert_eq!(err.reject_reason(), "prev-blk-not-found");
@@ -401,12 +433,12 @@ fn check_header_runs_every_rule() {
         parent_hash: chain[11].block_hash(&EASY),
         now: NOW,
     };
-    let id = check_header(&h, &EASY, &HeaderRules::STRICT, &ctx, &mut epoch_none()).unwrap();
+    let id = full(&h, &EASY, &HeaderRules::STRICT, &ctx, &mut epoch_none()).unwrap();
     assert_eq!(id, h.block_hash(&EASY));
     let mut old = h;
     old.version = 4;
     let old = mine_legacy(old, &EASY);
-    let err = check_header(&old, &EASY, &HeaderRules::STRICT, &ctx, &mut epoch_none()).unwrap_err();
+    let err = full(&old, &EASY, &HeaderRules::STRICT, &ctx, &mut epoch_none()).unwrap_err();
     assert_eq!(err.reject_reason(), "bad-version(0x00000004)");
 }
 
@@ -417,25 +449,15 @@ fn kawpow_mined_header_passes_and_a_wrong_mix_is_invalid_mix_hash() {
     h.height = 7;
     let h = mine_kawpow(h);
     for rules in [HeaderRules::STRICT, HeaderRules::reference_exact(Some(0))] {
-        assert_eq!(
-            check_header_pow(&h, &EASY_KAWPOW, &rules, &mut epochs),
-            Ok(h.block_hash(&EASY_KAWPOW))
-        );
+        assert_eq!(pow_of(&h, &EASY_KAWPOW, &rules, &mut epochs), Ok(h.block_hash(&EASY_KAWPOW)));
     }
     let forged = forge_kawpow_mix_only(h, &EASY_KAWPOW);
-    let err =
-        check_header_pow(&forged, &EASY_KAWPOW, &HeaderRules::STRICT, &mut epochs).unwrap_err();
+    let err = pow_of(&forged, &EASY_KAWPOW, &HeaderRules::STRICT, &mut epochs).unwrap_err();
     assert!(matches!(err, HeaderError::Kawpow(PowError::MixMismatch { .. })));
     assert_eq!(err.reject_reason(), "invalid-mix-hash");
     // Claimed height 7 is above the checkpoint: reference-exact verifies the mix too.
     assert!(
-        check_header_pow(
-            &forged,
-            &EASY_KAWPOW,
-            &HeaderRules::reference_exact(Some(0)),
-            &mut epochs
-        )
-        .is_err()
+        pow_of(&forged, &EASY_KAWPOW, &HeaderRules::reference_exact(Some(0)), &mut epochs).is_err()
     );
 }
 
@@ -452,13 +474,13 @@ fn declared_height_zero_skips_the_mix_only_in_reference_exact_mode() {
     // Genesis (checkpoint 0) is held.
     let exact = HeaderRules::reference_exact(Some(0));
     assert_eq!(
-        check_header_pow(&forged, &EASY_KAWPOW, &exact, &mut epochs),
+        pow_of(&forged, &EASY_KAWPOW, &exact, &mut epochs),
         Ok(forged.block_hash(&EASY_KAWPOW))
     );
     assert_eq!(contextual(&forged, &EASY_KAWPOW, &exact, &chain, NOW), Ok(()));
 
     let strict = HeaderRules::strict(Some(0));
-    let err = check_header_pow(&forged, &EASY_KAWPOW, &strict, &mut epochs).unwrap_err();
+    let err = pow_of(&forged, &EASY_KAWPOW, &strict, &mut epochs).unwrap_err();
     assert_eq!(err.reject_reason(), "invalid-mix-hash");
     let err = contextual(&forged, &EASY_KAWPOW, &strict, &chain, NOW).unwrap_err();
     assert_eq!(err, HeaderError::BadHeight { expected: 3, got: 0 });
@@ -471,9 +493,9 @@ fn declared_height_zero_skips_the_mix_only_in_reference_exact_mode() {
         parent_hash: chain[2].block_hash(&EASY_KAWPOW),
         now: NOW,
     };
-    let err = check_header(&forged, &EASY_KAWPOW, &strict, &ctx, &mut epoch_none()).unwrap_err();
+    let err = full(&forged, &EASY_KAWPOW, &strict, &ctx, &mut epoch_none()).unwrap_err();
     assert_eq!(err.reject_reason(), "bad-blk-height");
-    assert!(check_header(&forged, &EASY_KAWPOW, &exact, &ctx, &mut epoch_none()).is_ok());
+    assert!(full(&forged, &EASY_KAWPOW, &exact, &ctx, &mut epoch_none()).is_ok());
 }
 
 #[test]
@@ -481,8 +503,8 @@ fn epoch_context_failures_are_invalid_mix_hash() {
     let mut h = template(BlockHash::ZERO, KAWPOW_TIME);
     h.height = u32::MAX; // epoch above the supported maximum
     let h = forge_kawpow(h, &EASY_KAWPOW);
-    let mut cache = EpochContextCache::new(1);
-    let err = check_header_pow(&h, &EASY_KAWPOW, &HeaderRules::STRICT, &mut cache).unwrap_err();
+    let mut cache = EpochContextCache::new(1, EpochWindow::new(0, u32::MAX));
+    let err = pow_of(&h, &EASY_KAWPOW, &HeaderRules::STRICT, &mut cache).unwrap_err();
     assert!(matches!(err, HeaderError::Kawpow(PowError::EpochTooLarge { .. })));
     assert_eq!(err.reject_reason(), "invalid-mix-hash");
     assert!(cache.is_empty());

@@ -2,8 +2,8 @@
 //! Checking a run of consecutive headers whose first parent is assumed valid.
 
 use super::{
-    EpochContextProvider, HeaderContext, HeaderError, HeaderRules, check_header_contextual,
-    check_header_height, check_mix, check_pow_cheap, checkpoint_at, header_info, shortcut_applies,
+    EpochContextProvider, HeaderContext, HeaderError, HeaderRules, PreparedHeader,
+    check_header_in_run, checkpoint_at,
 };
 use crate::pow::difficulty::HeaderInfo;
 use aipg_primitives::block::{BlockHeader, PowAlgorithm};
@@ -44,9 +44,13 @@ impl HeaderVerdict {
 /// window and the median-time-past span), the rules against the parent are checked as well, in
 /// the reference's order. Nothing is stored between calls.
 ///
-/// As in [`super::check_header`], a KAWPOW header's mix is verified after its cheap rules, so a
-/// header whose `nHeight` does not match its position (`bad-blk-height`) never causes the epoch
-/// context of its claimed height to be built.
+/// Each header is prepared once ([`PreparedHeader`]) and checked by the same rules, in the same
+/// order, as [`super::check_header`]. A KAWPOW header's mix is verified after its cheap rules, so
+/// a header whose `nHeight` does not match its position (`bad-blk-height`) never causes the epoch
+/// context of its claimed height to be built; and where the height rule is off (reference-exact
+/// mode, Ravencoin before its binding height) the provider's window still bounds the work. A
+/// caller checking a run at known heights gives a provider whose window is
+/// [`EpochWindow::for_heights`](crate::pow::kawpow::EpochWindow::for_heights) of the run.
 #[derive(Debug, Clone)]
 pub struct HeaderChainVerifier<'a> {
     params: &'a NetworkParams,
@@ -89,33 +93,21 @@ impl<'a> HeaderChainVerifier<'a> {
             else {
                 break;
             };
-            let hash = header.block_hash(self.params);
-            let parent = infos.last().copied().zip(hashes.last().copied());
+            let prepared = PreparedHeader::new(header, self.params);
+            let hash = prepared.block_hash();
+            let ctx = infos.last().zip(hashes.last()).map(|(&parent, &parent_hash)| {
+                HeaderContext { chain: infos.as_slice(), parent, parent_hash, now }
+            });
             let mut contextual = false;
-            let result = (|| {
-                check_pow_cheap(header, self.params)?;
-                check_header_height(header, self.params, &rules, height)?;
-                if let Some((parent, parent_hash)) = parent {
-                    if header.prev_blockhash != parent_hash {
-                        return Err(HeaderError::PrevBlockNotFound {
-                            parent: parent_hash,
-                            got: header.prev_blockhash,
-                        });
-                    }
-                    let ctx = HeaderContext { chain: infos.as_slice(), parent, parent_hash, now };
-                    match check_header_contextual(header, self.params, &rules, &ctx, Some(hash)) {
-                        Ok(()) => contextual = true,
-                        Err(HeaderError::MissingContext(_)) => {}
-                        Err(e) => return Err(e),
-                    }
-                }
-                if header.pow_algorithm(self.params) == PowAlgorithm::Kawpow
-                    && !shortcut_applies(header, &rules)
-                {
-                    check_mix(header, self.params, epochs)?;
-                }
-                Ok(())
-            })();
+            let result = check_header_in_run(
+                &prepared,
+                self.params,
+                &rules,
+                height,
+                ctx.as_ref(),
+                epochs,
+                &mut contextual,
+            );
             if result.is_ok() && checkpoint_at(self.params, height) == Some(hash) {
                 let known = rules.known_checkpoint.map_or(height, |k| k.max(height));
                 rules.known_checkpoint = Some(known);
@@ -123,11 +115,11 @@ impl<'a> HeaderChainVerifier<'a> {
             verdicts.push(HeaderVerdict {
                 height,
                 hash,
-                algorithm: header.pow_algorithm(self.params),
+                algorithm: prepared.algorithm(),
                 result,
                 contextual,
             });
-            infos.push(header_info(header, height));
+            infos.push(prepared.info(height));
             hashes.push(hash);
         }
         verdicts

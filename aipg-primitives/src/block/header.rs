@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 //! The block header and its two layouts.
 
-use crate::encode::{Decode, DecodeError, Encode, Reader, Sink};
+use crate::encode::{Decode, DecodeError, DecodeWith, Encode, EncodeWith, Reader, Sink};
 use crate::hash::{BlockHash, KawpowHeaderHash, MerkleRoot, MixHash, Sha256dEngine};
 use crate::network::NetworkParams;
+use crate::units::CompactTarget;
 
 /// Size of a pre-KAWPOW header.
 pub const LEGACY_HEADER_LEN: usize = 80;
@@ -39,8 +40,8 @@ impl HeaderLayout {
 ///
 /// Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/primitives/block.h`. Which fields are on the wire
 /// depends on the header's own `time` compared with the network's KAWPOW activation time, so
-/// the codec takes that time as an argument ([`BlockHeader::decode_with`],
-/// [`BlockHeader::encode_with`]) instead of reading a global as the reference does. Fields that
+/// the codec takes the network as context ([`DecodeWith`], [`EncodeWith`]) instead of reading a
+/// global as the reference does. Fields that
 /// a layout does not carry are zero after decoding.
 ///
 /// The block id (X16R / X16RV2 over [`BlockHeader::to_legacy_bytes`], or the KAWPOW final hash
@@ -57,7 +58,7 @@ pub struct BlockHeader {
     /// `nTime`, Unix seconds.
     pub time: u32,
     /// `nBits`, the compact target.
-    pub bits: u32,
+    pub bits: CompactTarget,
     /// `nNonce`, legacy layout only.
     pub nonce: u32,
     /// `nHeight`, KAWPOW layout only: the height the miner declares (it selects the KAWPOW
@@ -80,23 +81,28 @@ impl BlockHeader {
         self.time >= params.kawpow_activation_time
     }
 
-    /// Decodes a header whose layout follows from its `nTime` and `kawpow_activation_time`.
-    ///
-    /// # Errors
-    /// [`DecodeError::UnexpectedEnd`] when the input is shorter than the layout.
-    pub fn decode_with(
+    /// Reads a 120-byte KAWPOW encoding, whatever its `nTime` says: the fixed layout of a KAWPOW
+    /// hashing input (miners and pools hand these around outside any network context).
+    pub fn from_kawpow_bytes(bytes: &[u8; KAWPOW_HEADER_LEN]) -> Self {
+        // 120 bytes hold every field of the KAWPOW layout, so no read can fail.
+        Self::decode_fields(&mut Reader::new(bytes), |_| HeaderLayout::Kawpow).unwrap_or_default()
+    }
+
+    /// Reads the 76 bytes both layouts share, then the fields of the layout `layout_of` picks
+    /// from them.
+    fn decode_fields(
         r: &mut Reader<'_>,
-        kawpow_activation_time: u32,
+        layout_of: impl FnOnce(&Self) -> HeaderLayout,
     ) -> Result<Self, DecodeError> {
         let mut h = BlockHeader {
             version: r.read_i32()?,
             prev_blockhash: BlockHash::decode(r)?,
             merkle_root: MerkleRoot::decode(r)?,
             time: r.read_u32()?,
-            bits: r.read_u32()?,
+            bits: CompactTarget::decode(r)?,
             ..BlockHeader::default()
         };
-        match h.layout(kawpow_activation_time) {
+        match layout_of(&h) {
             HeaderLayout::Legacy => h.nonce = r.read_u32()?,
             HeaderLayout::Kawpow => {
                 h.height = r.read_u32()?;
@@ -105,33 +111,6 @@ impl BlockHeader {
             }
         }
         Ok(h)
-    }
-
-    /// Decodes a header for the given network; see [`BlockHeader::decode_with`].
-    ///
-    /// # Errors
-    /// As [`BlockHeader::decode_with`].
-    pub fn decode_for(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
-        Self::decode_with(r, params.kawpow_activation_time)
-    }
-
-    /// Decodes a header that must fill `bytes` exactly.
-    ///
-    /// # Errors
-    /// As [`BlockHeader::decode_with`], or [`DecodeError::TrailingBytes`].
-    pub fn decode_exact_with(
-        bytes: &[u8],
-        kawpow_activation_time: u32,
-    ) -> Result<Self, DecodeError> {
-        let mut r = Reader::new(bytes);
-        let h = Self::decode_with(&mut r, kawpow_activation_time)?;
-        r.finish()?;
-        Ok(h)
-    }
-
-    /// Writes the header in the layout its `nTime` selects.
-    pub fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, kawpow_activation_time: u32) {
-        self.encode_layout(sink, self.layout(kawpow_activation_time));
     }
 
     /// Writes the header in the given layout, whatever its `nTime`.
@@ -154,18 +133,6 @@ impl BlockHeader {
         self.merkle_root.encode(sink);
         self.time.encode(sink);
         self.bits.encode(sink);
-    }
-
-    /// Returns the encoded size (80 or 120) on a network with this KAWPOW activation time.
-    pub const fn encoded_len_with(&self, kawpow_activation_time: u32) -> usize {
-        self.layout(kawpow_activation_time).encoded_len()
-    }
-
-    /// Returns the encoding in the layout its `nTime` selects.
-    pub fn to_bytes_with(&self, kawpow_activation_time: u32) -> alloc::vec::Vec<u8> {
-        let mut out = alloc::vec::Vec::with_capacity(KAWPOW_HEADER_LEN);
-        self.encode_with(&mut out, kawpow_activation_time);
-        out
     }
 
     /// Returns the 80-byte legacy encoding (`... nBits ‖ nNonce`), the input of X16R and X16RV2.
@@ -213,6 +180,28 @@ impl BlockHeader {
         let mut bytes = self.kawpow_header_hash().to_byte_array();
         bytes.reverse();
         bytes
+    }
+}
+
+/// The layout follows from the header's `nTime` and the network's KAWPOW activation time.
+impl DecodeWith<NetworkParams> for BlockHeader {
+    /// Decodes a header whose layout follows from its `nTime` and `params`.
+    ///
+    /// # Errors
+    /// [`DecodeError::UnexpectedEnd`] when the input is shorter than the layout.
+    fn decode_with(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
+        Self::decode_fields(r, |h| h.layout(params.kawpow_activation_time))
+    }
+}
+
+impl EncodeWith<NetworkParams> for BlockHeader {
+    /// Writes the header in the layout its `nTime` selects on the network of `params`.
+    fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, params: &NetworkParams) {
+        self.encode_layout(sink, self.layout(params.kawpow_activation_time));
+    }
+
+    fn encoded_len_with(&self, params: &NetworkParams) -> usize {
+        self.layout(params.kawpow_activation_time).encoded_len()
     }
 }
 

@@ -18,7 +18,10 @@ pub mod merkle;
 pub use genesis::{genesis_block, genesis_coinbase, genesis_coinbase_script_sig};
 pub use header::{BlockHeader, HeaderLayout, KAWPOW_HEADER_LEN, LEGACY_HEADER_LEN, PowAlgorithm};
 
-use crate::encode::{DecodeError, Encode, LenCounter, Reader, Sink, write_compact_size};
+use crate::encode::{
+    DecodeError, DecodeWith, Encode, EncodeWith, LenCounter, Reader, Sink, compact_size_len,
+    write_compact_size,
+};
 use crate::hash::{MerkleRoot, WitnessMerkleRoot};
 use crate::network::{MAX_BLOCK_STRIPPED_SIZE, NetworkParams, WITNESS_SCALE_FACTOR};
 use crate::transaction::Transaction;
@@ -41,52 +44,16 @@ pub struct Block {
 }
 
 impl Block {
-    /// Decodes a block (transactions with witness allowed) on a network with this KAWPOW
-    /// activation time.
-    ///
-    /// # Errors
-    /// A header or transaction decoding error, or more than [`MAX_BLOCK_TXS`] transactions.
-    pub fn decode_with(
-        r: &mut Reader<'_>,
-        kawpow_activation_time: u32,
-    ) -> Result<Self, DecodeError> {
-        let header = BlockHeader::decode_with(r, kawpow_activation_time)?;
-        let txdata = r.read_vec("block transactions", MAX_BLOCK_TXS)?;
-        Ok(Block { header, txdata })
-    }
-
-    /// Decodes a block for the given network; see [`Block::decode_with`].
-    ///
-    /// # Errors
-    /// As [`Block::decode_with`].
-    pub fn decode_for(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
-        Self::decode_with(r, params.kawpow_activation_time)
-    }
-
-    /// Decodes a block that must fill `bytes` exactly.
-    ///
-    /// # Errors
-    /// As [`Block::decode_with`], or [`DecodeError::TrailingBytes`].
-    pub fn decode_exact_with(
-        bytes: &[u8],
-        kawpow_activation_time: u32,
-    ) -> Result<Self, DecodeError> {
-        let mut r = Reader::new(bytes);
-        let block = Self::decode_with(&mut r, kawpow_activation_time)?;
-        r.finish()?;
-        Ok(block)
-    }
-
     /// Decodes a block whose transactions are in basic form with witness disallowed (see
     /// [`Transaction::decode_no_witness`]).
     ///
     /// # Errors
-    /// As [`Block::decode_with`].
+    /// As [`DecodeWith::decode_with`].
     pub fn decode_no_witness_with(
         r: &mut Reader<'_>,
-        kawpow_activation_time: u32,
+        params: &NetworkParams,
     ) -> Result<Self, DecodeError> {
-        let header = BlockHeader::decode_with(r, kawpow_activation_time)?;
+        let header = BlockHeader::decode_with(r, params)?;
         let count = r.read_compact_size()?;
         if count > MAX_BLOCK_TXS as u64 {
             return Err(DecodeError::TooLarge {
@@ -102,55 +69,32 @@ impl Block {
         Ok(Block { header, txdata })
     }
 
-    /// Writes the block with witness data.
-    pub fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, kawpow_activation_time: u32) {
-        self.header.encode_with(sink, kawpow_activation_time);
-        write_compact_size(sink, self.txdata.len() as u64);
-        for tx in &self.txdata {
-            tx.encode(sink);
-        }
-    }
-
     /// Writes the block without witness data (the stripped form).
-    pub fn encode_no_witness_with<S: Sink + ?Sized>(
-        &self,
-        sink: &mut S,
-        kawpow_activation_time: u32,
-    ) {
-        self.header.encode_with(sink, kawpow_activation_time);
+    pub fn encode_no_witness_with<S: Sink + ?Sized>(&self, sink: &mut S, params: &NetworkParams) {
+        self.header.encode_with(sink, params);
         write_compact_size(sink, self.txdata.len() as u64);
         for tx in &self.txdata {
             tx.encode_no_witness(sink);
         }
     }
 
-    /// Returns the encoding with witness data.
-    pub fn to_bytes_with(&self, kawpow_activation_time: u32) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.total_size(kawpow_activation_time));
-        self.encode_with(&mut out, kawpow_activation_time);
-        out
-    }
-
     /// Returns the serialized size with witness data.
-    pub fn total_size(&self, kawpow_activation_time: u32) -> usize {
-        let mut c = LenCounter(0);
-        write_compact_size(&mut c, self.txdata.len() as u64);
-        c.0 + self.header.encoded_len_with(kawpow_activation_time)
-            + self.txdata.iter().map(Encode::encoded_len).sum::<usize>()
+    pub fn total_size(&self, params: &NetworkParams) -> usize {
+        self.encoded_len_with(params)
     }
 
     /// Returns the serialized size without witness data.
-    pub fn stripped_size(&self, kawpow_activation_time: u32) -> usize {
+    pub fn stripped_size(&self, params: &NetworkParams) -> usize {
         let mut c = LenCounter(0);
-        self.encode_no_witness_with(&mut c, kawpow_activation_time);
+        self.encode_no_witness_with(&mut c, params);
         c.0
     }
 
     /// Returns the block weight: stripped size × 3 + total size.
-    pub fn weight(&self, kawpow_activation_time: u32) -> u64 {
+    pub fn weight(&self, params: &NetworkParams) -> u64 {
         // Sizes of in-memory values fit in u64.
-        (self.stripped_size(kawpow_activation_time) as u64) * (WITNESS_SCALE_FACTOR - 1)
-            + self.total_size(kawpow_activation_time) as u64
+        (self.stripped_size(params) as u64) * (WITNESS_SCALE_FACTOR - 1)
+            + self.total_size(params) as u64
     }
 
     /// Returns the coinbase (first) transaction, if any.
@@ -185,6 +129,7 @@ impl Block {
 mod arbitrary {
     use super::*;
     use crate::hash::{BlockHash, MixHash};
+    use crate::units::CompactTarget;
     use proptest::prelude::*;
 
     /// Generates headers consistent with a network whose KAWPOW activation time is
@@ -196,7 +141,7 @@ mod arbitrary {
             any::<BlockHash>(),
             any::<[u8; 32]>(),
             any::<u32>(),
-            any::<u32>(),
+            any::<CompactTarget>(),
             any::<u32>(),
             any::<u32>(),
             any::<u64>(),
@@ -234,6 +179,36 @@ mod arbitrary {
 
 #[cfg(any(test, feature = "proptest-impl"))]
 pub use arbitrary::{arb_block, arb_header};
+
+/// The header layout follows from the network's KAWPOW activation time.
+impl DecodeWith<NetworkParams> for Block {
+    /// Decodes a block (transactions with witness allowed) on the network of `params`.
+    ///
+    /// # Errors
+    /// A header or transaction decoding error, or more than [`MAX_BLOCK_TXS`] transactions.
+    fn decode_with(r: &mut Reader<'_>, params: &NetworkParams) -> Result<Self, DecodeError> {
+        let header = BlockHeader::decode_with(r, params)?;
+        let txdata = r.read_vec("block transactions", MAX_BLOCK_TXS)?;
+        Ok(Block { header, txdata })
+    }
+}
+
+impl EncodeWith<NetworkParams> for Block {
+    /// Writes the block with witness data.
+    fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, params: &NetworkParams) {
+        self.header.encode_with(sink, params);
+        write_compact_size(sink, self.txdata.len() as u64);
+        for tx in &self.txdata {
+            tx.encode(sink);
+        }
+    }
+
+    fn encoded_len_with(&self, params: &NetworkParams) -> usize {
+        self.header.encoded_len_with(params)
+            + compact_size_len(self.txdata.len() as u64)
+            + self.txdata.iter().map(Encode::encoded_len).sum::<usize>()
+    }
+}
 
 #[cfg(test)]
 mod tests;

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: MIT
 use super::*;
-use crate::encode::Decode;
+use crate::encode::{Decode, DecodeWith, EncodeWith};
 use crate::hash::{MixHash, Txid};
-use crate::network::{AIPG_MAIN, AIPG_REGTEST, COIN, Network, RVN_MAIN, RVN_TEST};
+use crate::network::{AIPG_MAIN, AIPG_REGTEST, COIN, Network, NetworkParams, RVN_MAIN, RVN_TEST};
+use crate::units::CompactTarget;
 #[allow(unused_imports)] // in the prelude with `std`
 use alloc::string::ToString;
 use proptest::prelude::*;
 
 const T_KP: u32 = 1_688_764_800;
+/// AIPG main, whose KAWPOW activation time is `T_KP`.
+const P_KP: NetworkParams = AIPG_MAIN;
+
+/// AIPG main with another KAWPOW activation time.
+fn net(kawpow_activation_time: u32) -> NetworkParams {
+    NetworkParams { kawpow_activation_time, ..AIPG_MAIN }
+}
 
 #[test]
 fn genesis_merkle_roots_match_parameters() {
@@ -50,7 +58,7 @@ fn ravencoin_genesis_bytes_match_the_spec() {
         format!("04000000{zero}{root}c60e4d5affff001ee0d47d01")
     );
     assert_eq!(
-        hex::encode(genesis_block(&RVN_TEST).header.to_bytes_with(RVN_TEST.kawpow_activation_time)),
+        hex::encode(genesis_block(&RVN_TEST).header.to_bytes_with(&RVN_TEST)),
         format!("02000000{zero}{root}20e0a35bffff001e8847ee00")
     );
 }
@@ -69,14 +77,14 @@ fn header_layouts() {
     let mut h = BlockHeader {
         version: 0x2000_0000,
         time: T_KP - 1,
-        bits: 0x1d0f_ffff,
+        bits: CompactTarget::from_consensus(0x1d0f_ffff),
         nonce: 0xdead_beef,
         ..BlockHeader::default()
     };
-    let legacy = h.to_bytes_with(T_KP);
+    let legacy = h.to_bytes_with(&P_KP);
     assert_eq!(legacy.len(), 80);
     assert_eq!(&legacy[76..], &0xdead_beefu32.to_le_bytes());
-    assert_eq!(BlockHeader::decode_exact_with(&legacy, T_KP), Ok(h));
+    assert_eq!(BlockHeader::decode_exact_with(&legacy, &P_KP), Ok(h));
     assert!(!h.is_kawpow(&AIPG_MAIN));
 
     h.time = T_KP;
@@ -84,16 +92,16 @@ fn header_layouts() {
     h.height = 712_345;
     h.nonce64 = 0x0123_4567_89ab_cdef;
     h.mix_hash = MixHash::from_byte_array([0x5a; 32]);
-    let kawpow = h.to_bytes_with(T_KP);
+    let kawpow = h.to_bytes_with(&P_KP);
     assert_eq!(kawpow.len(), 120);
     assert_eq!(&kawpow[76..80], &712_345u32.to_le_bytes());
     assert_eq!(&kawpow[80..88], &0x0123_4567_89ab_cdefu64.to_le_bytes());
     assert_eq!(&kawpow[88..], &[0x5a; 32]);
     assert_eq!(kawpow, h.to_kawpow_bytes());
-    assert_eq!(BlockHeader::decode_exact_with(&kawpow, T_KP), Ok(h));
+    assert_eq!(BlockHeader::decode_exact_with(&kawpow, &P_KP), Ok(h));
     assert!(h.is_kawpow(&AIPG_MAIN));
     // The same bytes on a network whose activation is later read as a legacy header.
-    assert!(BlockHeader::decode_exact_with(&kawpow, AIPG_REGTEST.kawpow_activation_time).is_err());
+    assert!(BlockHeader::decode_exact_with(&kawpow, &AIPG_REGTEST).is_err());
 
     // The KAWPOW input is the first 76 bytes plus the height.
     let input = h.kawpow_input_bytes();
@@ -108,11 +116,11 @@ fn header_layouts() {
 #[test]
 fn truncated_headers_fail() {
     let h = BlockHeader { time: T_KP, ..BlockHeader::default() };
-    let bytes = h.to_bytes_with(T_KP);
+    let bytes = h.to_bytes_with(&P_KP);
     for len in [0, 75, 80, 119] {
         let mut r = Reader::new(&bytes[..len]);
         assert!(matches!(
-            BlockHeader::decode_with(&mut r, T_KP),
+            BlockHeader::decode_with(&mut r, &P_KP),
             Err(DecodeError::UnexpectedEnd { .. })
         ));
     }
@@ -121,20 +129,19 @@ fn truncated_headers_fail() {
 #[test]
 fn block_sizes_and_weight() {
     let mut block = genesis_block(&AIPG_MAIN);
-    let t = AIPG_MAIN.kawpow_activation_time;
-    let bytes = block.to_bytes_with(t);
-    assert_eq!(bytes.len(), block.total_size(t));
-    assert_eq!(block.stripped_size(t), bytes.len());
-    assert_eq!(block.weight(t), 4 * bytes.len() as u64);
-    assert_eq!(Block::decode_exact_with(&bytes, t), Ok(block.clone()));
+    let bytes = block.to_bytes_with(&AIPG_MAIN);
+    assert_eq!(bytes.len(), block.total_size(&AIPG_MAIN));
+    assert_eq!(block.stripped_size(&AIPG_MAIN), bytes.len());
+    assert_eq!(block.weight(&AIPG_MAIN), 4 * bytes.len() as u64);
+    assert_eq!(Block::decode_exact_with(&bytes, &AIPG_MAIN), Ok(block.clone()));
     let mut r = Reader::new(&bytes);
-    assert_eq!(Block::decode_no_witness_with(&mut r, t), Ok(block.clone()));
+    assert_eq!(Block::decode_no_witness_with(&mut r, &AIPG_MAIN), Ok(block.clone()));
 
     block.txdata[0].input[0].witness = crate::transaction::Witness::from_slice(&[[0u8; 32]]);
-    let total = block.total_size(t);
-    let stripped = block.stripped_size(t);
+    let total = block.total_size(&AIPG_MAIN);
+    let stripped = block.stripped_size(&AIPG_MAIN);
     assert_eq!(total, stripped + 2 + 1 + 1 + 32);
-    assert_eq!(block.weight(t), 3 * stripped as u64 + total as u64);
+    assert_eq!(block.weight(&AIPG_MAIN), 3 * stripped as u64 + total as u64);
 }
 
 #[test]
@@ -187,11 +194,11 @@ fn block_mutation_is_flagged() {
 
 #[test]
 fn oversized_tx_count_is_rejected() {
-    let header = BlockHeader::default().to_bytes_with(T_KP);
+    let header = BlockHeader::default().to_bytes_with(&P_KP);
     let mut bytes = header.clone();
     bytes.extend_from_slice(&[0xfe, 0x00, 0x00, 0x00, 0x01]);
     assert!(matches!(
-        Block::decode_exact_with(&bytes, T_KP),
+        Block::decode_exact_with(&bytes, &P_KP),
         Err(DecodeError::TooLarge { what: "block transactions", .. })
     ));
     let _ = Txid::ZERO;
@@ -200,39 +207,39 @@ fn oversized_tx_count_is_rejected() {
 proptest! {
     #[test]
     fn header_round_trip_both_layouts(h in arb_header(T_KP)) {
-        let bytes = h.to_bytes_with(T_KP);
-        prop_assert_eq!(bytes.len(), h.encoded_len_with(T_KP));
+        let bytes = h.to_bytes_with(&P_KP);
+        prop_assert_eq!(bytes.len(), h.encoded_len_with(&P_KP));
         prop_assert_eq!(bytes.len(), if h.time >= T_KP { 120 } else { 80 });
-        prop_assert_eq!(BlockHeader::decode_exact_with(&bytes, T_KP), Ok(h));
+        prop_assert_eq!(BlockHeader::decode_exact_with(&bytes, &P_KP), Ok(h));
     }
 
     #[test]
     fn header_round_trip_kawpow_heavy(h in arb_header(0)) {
         // Activation at time 0: every header is KAWPOW.
-        let bytes = h.to_bytes_with(0);
+        let bytes = h.to_bytes_with(&net(0));
         prop_assert_eq!(bytes.len(), 120);
-        prop_assert_eq!(BlockHeader::decode_exact_with(&bytes, 0), Ok(h));
+        prop_assert_eq!(BlockHeader::decode_exact_with(&bytes, &net(0)), Ok(h));
     }
 
     #[test]
     fn block_round_trip(block in arb_block(T_KP)) {
-        let bytes = block.to_bytes_with(T_KP);
-        prop_assert_eq!(bytes.len(), block.total_size(T_KP));
+        let bytes = block.to_bytes_with(&P_KP);
+        prop_assert_eq!(bytes.len(), block.total_size(&P_KP));
         let mut stripped = Vec::new();
-        block.encode_no_witness_with(&mut stripped, T_KP);
-        prop_assert_eq!(stripped.len(), block.stripped_size(T_KP));
+        block.encode_no_witness_with(&mut stripped, &P_KP);
+        prop_assert_eq!(stripped.len(), block.stripped_size(&P_KP));
         prop_assert_eq!(
-            block.weight(T_KP),
+            block.weight(&P_KP),
             3 * stripped.len() as u64 + bytes.len() as u64
         );
-        prop_assert_eq!(Block::decode_exact_with(&bytes, T_KP), Ok(block));
+        prop_assert_eq!(Block::decode_exact_with(&bytes, &P_KP), Ok(block));
     }
 
     #[test]
     fn decoders_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600), t in any::<u32>()) {
-        let _ = BlockHeader::decode_exact_with(&bytes, t);
-        let _ = Block::decode_exact_with(&bytes, t);
-        let _ = Block::decode_no_witness_with(&mut Reader::new(&bytes), t);
+        let _ = BlockHeader::decode_exact_with(&bytes, &net(t));
+        let _ = Block::decode_exact_with(&bytes, &net(t));
+        let _ = Block::decode_no_witness_with(&mut Reader::new(&bytes), &net(t));
         let _ = crate::transaction::Transaction::decode(&mut Reader::new(&bytes));
     }
 }

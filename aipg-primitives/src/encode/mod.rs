@@ -107,6 +107,52 @@ pub fn decode_prefix<T: Decode>(bytes: &[u8]) -> Result<(T, &[u8]), DecodeError>
     Ok((value, r.rest()))
 }
 
+/// A value whose encoding depends on context the bytes do not carry, such as a block header,
+/// whose layout (80 or 120 bytes) follows from its `nTime` and the network's KAWPOW activation
+/// time.
+///
+/// The context is passed explicitly, never read from a global (the reference reads
+/// `nKAWPOWActivationTime`, a global, in `CBlockHeader`'s serialization).
+pub trait DecodeWith<C: ?Sized>: Sized {
+    /// Reads one value in context `ctx`, advancing the reader past the bytes consumed.
+    ///
+    /// # Errors
+    /// Returns a [`DecodeError`] when the bytes are not a valid encoding in that context; the
+    /// reader's position is then unspecified.
+    fn decode_with(r: &mut Reader<'_>, ctx: &C) -> Result<Self, DecodeError>;
+
+    /// Decodes a value that must occupy the whole of `bytes`.
+    ///
+    /// # Errors
+    /// As [`DecodeWith::decode_with`], or [`DecodeError::TrailingBytes`] if bytes remain.
+    fn decode_exact_with(bytes: &[u8], ctx: &C) -> Result<Self, DecodeError> {
+        let mut r = Reader::new(bytes);
+        let value = Self::decode_with(&mut r, ctx)?;
+        r.finish()?;
+        Ok(value)
+    }
+}
+
+/// The encoding side of [`DecodeWith`]: a value whose encoding depends on context.
+pub trait EncodeWith<C: ?Sized> {
+    /// Writes the encoding of `self` in context `ctx` to `sink`.
+    fn encode_with<S: Sink + ?Sized>(&self, sink: &mut S, ctx: &C);
+
+    /// Returns the number of bytes [`EncodeWith::encode_with`] writes.
+    fn encoded_len_with(&self, ctx: &C) -> usize {
+        let mut counter = LenCounter(0);
+        self.encode_with(&mut counter, ctx);
+        counter.0
+    }
+
+    /// Returns the encoding of `self` in context `ctx` as a new vector.
+    fn to_bytes_with(&self, ctx: &C) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.encoded_len_with(ctx));
+        self.encode_with(&mut out, ctx);
+        out
+    }
+}
+
 /// Writes `n` as a CompactSize.
 pub fn write_compact_size<S: Sink + ?Sized>(sink: &mut S, n: u64) {
     if n < 0xfd {

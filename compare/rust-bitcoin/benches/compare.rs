@@ -7,7 +7,7 @@
 #![allow(missing_docs)]
 
 use aipg_primitives::block::{Block, BlockHeader, genesis_block};
-use aipg_primitives::encode::{Encode, decode_exact};
+use aipg_primitives::encode::{DecodeWith, Encode, EncodeWith, decode_exact};
 use aipg_primitives::hash::Txid;
 use aipg_primitives::network::AIPG_MAIN;
 use aipg_primitives::script::ScriptBuf;
@@ -52,7 +52,7 @@ fn one_mb_block() -> Block {
     let mut block = genesis_block(&AIPG_MAIN);
     block.header = BlockHeader { time: AIPG_MAIN.kawpow_activation_time - 60, ..block.header };
     let mut seed = 1;
-    while block.total_size(AIPG_MAIN.kawpow_activation_time) < 1_000_000 {
+    while block.total_size(&AIPG_MAIN) < 1_000_000 {
         block.txdata.push(p2pkh_tx(seed));
         seed += 1;
     }
@@ -61,7 +61,7 @@ fn one_mb_block() -> Block {
 }
 
 fn benches(c: &mut Criterion) {
-    let t = AIPG_MAIN.kawpow_activation_time;
+    let t = &AIPG_MAIN;
     let tx = p2pkh_tx(0);
     let tx_bytes = tx.to_bytes();
     let block = one_mb_block();

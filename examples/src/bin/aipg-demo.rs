@@ -2,6 +2,7 @@
 //! built-in network, then verifies a run of real Ravencoin KAWPOW headers.
 
 use aipg_primitives::block::{Block, genesis_block};
+use aipg_primitives::encode::{DecodeWith, EncodeWith};
 use aipg_primitives::network::Network;
 use std::process::ExitCode;
 
@@ -17,8 +18,8 @@ fn main() -> ExitCode {
     for network in Network::ALL {
         let params = network.params();
         let genesis = genesis_block(params);
-        let bytes = genesis.to_bytes_with(params.kawpow_activation_time);
-        let decoded = Block::decode_exact_with(&bytes, params.kawpow_activation_time);
+        let bytes = genesis.to_bytes_with(params);
+        let decoded = Block::decode_exact_with(&bytes, params);
         let round_trip = decoded.as_ref() == Ok(&genesis);
         let (root, mutated) = genesis.compute_merkle_root();
         let merkle_ok = !mutated

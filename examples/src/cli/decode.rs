@@ -2,7 +2,7 @@
 
 use super::{CliError, Ctx};
 use aipg_primitives::block::{Block, BlockHeader};
-use aipg_primitives::encode::Reader;
+use aipg_primitives::encode::{DecodeWith, Reader};
 use aipg_primitives::network::NetworkParams;
 use aipg_primitives::script::ScriptBuf;
 use aipg_primitives::transaction::{Transaction, TxIn, TxOut};
@@ -65,7 +65,7 @@ fn script_json(script: &ScriptBuf) -> Value {
 pub(crate) fn header(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
     let bytes = ctx.hex_input()?;
     let mut r = Reader::new(&bytes);
-    let header = BlockHeader::decode_for(&mut r, ctx.params).map_err(CliError::invalid)?;
+    let header = BlockHeader::decode_with(&mut r, ctx.params).map_err(CliError::invalid)?;
     r.finish().map_err(CliError::invalid)?;
     Ok(header_json(&header, ctx.params))
 }
@@ -98,10 +98,10 @@ pub(crate) fn header_json(header: &BlockHeader, params: &NetworkParams) -> Value
 pub(crate) fn block(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
     let bytes = ctx.hex_input()?;
     let mut r = Reader::new(&bytes);
-    let block = Block::decode_for(&mut r, ctx.params).map_err(CliError::invalid)?;
+    let block = Block::decode_with(&mut r, ctx.params).map_err(CliError::invalid)?;
     r.finish().map_err(CliError::invalid)?;
     let (root, mutated) = block.compute_merkle_root();
-    let t = ctx.params.kawpow_activation_time;
+    let t = ctx.params;
     Ok(json!({
         "hash": block.header.block_hash(ctx.params).to_string(),
         "header": header_json(&block.header, ctx.params),

@@ -5,11 +5,12 @@
 
 use super::{CliError, Ctx};
 use aipg_consensus::header::{
-    HeaderChainVerifier, HeaderError, HeaderRules, HeaderVerdict, check_header_height,
-    check_header_pow, last_checkpoint_at_or_below,
+    HeaderChainVerifier, HeaderError, HeaderRules, HeaderVerdict, PreparedHeader,
+    last_checkpoint_at_or_below, plausible_epoch_window,
 };
-use aipg_consensus::pow::kawpow::{EpochContextCache, epoch_number};
+use aipg_consensus::pow::kawpow::{EpochContextCache, EpochWindow};
 use aipg_primitives::block::BlockHeader;
+use aipg_primitives::encode::DecodeWith;
 use aipg_primitives::network::NetworkParams;
 use serde_json::{Value, json};
 use std::io::Read;
@@ -54,7 +55,7 @@ fn read_stdin(stdin: &mut dyn Read) -> Result<String, CliError> {
 fn decode_header(text: &str, params: &NetworkParams) -> Result<BlockHeader, CliError> {
     let bytes =
         hex::decode(text.trim()).map_err(|e| CliError::Invalid(format!("invalid hex: {e}")))?;
-    BlockHeader::decode_exact_with(&bytes, params.kawpow_activation_time)
+    BlockHeader::decode_exact_with(&bytes, params)
         .map_err(|e| CliError::Invalid(format!("invalid header: {e}")))
 }
 
@@ -76,27 +77,75 @@ fn verdict(doc: Value, valid: bool) -> Result<Value, CliError> {
     if valid { Ok(doc) } else { Err(CliError::Rejected(doc)) }
 }
 
+/// The epochs the tool builds contexts for: those of the stated heights, or without them those
+/// the network can have reached by now. A header's own claimed height never widens it.
+fn epoch_window(params: &NetworkParams, stated: Option<u32>, count: usize) -> EpochWindow {
+    match stated {
+        Some(start) => {
+            let last = u32::try_from(count.saturating_sub(1)).unwrap_or(u32::MAX);
+            EpochWindow::for_heights(start, start.saturating_add(last))
+        }
+        None => plausible_epoch_window(params, now()),
+    }
+}
+
+/// The height of the first header: the stated one, or the first header's KAWPOW height field
+/// (`None` for a legacy header, which has none).
+fn start_height(params: &NetworkParams, stated: Option<u32>, first: &BlockHeader) -> Option<u32> {
+    stated.or_else(|| first.is_kawpow(params).then_some(first.height))
+}
+
+/// The verdicts of a run of headers starting at `start`, with epoch contexts built only inside
+/// `window`, and the seconds spent building contexts and verifying.
+///
+/// The contexts of honest KAWPOW headers (height field equal to their position, cheap proof of
+/// work met) are built first, so that the verification time measures verification alone.
+fn verify_run(
+    params: &NetworkParams,
+    start: u32,
+    headers: &[BlockHeader],
+    window: EpochWindow,
+) -> (Vec<HeaderVerdict>, f64, f64) {
+    let rules = HeaderRules::strict(last_checkpoint_at_or_below(params, start.saturating_sub(1)));
+    let mut epochs = EpochContextCache::new(EPOCH_CACHE, window);
+    let building = Instant::now();
+    for (offset, header) in (0u32..).zip(headers) {
+        let prepared = PreparedHeader::new(header, params);
+        let Some(pow) = prepared.kawpow() else { continue };
+        let honest = Some(pow.height()) == start.checked_add(offset) && prepared.meets_target();
+        if honest && epochs.len() < EPOCH_CACHE {
+            // An epoch outside the window is refused here as in verification.
+            let _ = epochs.get_or_build(pow.epoch());
+        }
+    }
+    let context_seconds = building.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let verdicts =
+        HeaderChainVerifier::new(params, rules).with_now(now()).verify(start, headers, &mut epochs);
+    (verdicts, context_seconds, started.elapsed().as_secs_f64())
+}
+
 /// `header verify <HEX|-> [--height N]`: prints `{"hash", "algorithm", "valid", "reason"}`.
 ///
 /// The proof of work is checked in full; with `--height`, a KAWPOW header's height field must
-/// also equal `N`.
+/// also equal `N` (checked first: it costs nothing), and only the epoch of `N` is built.
 pub(crate) fn header(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
     let (input, height) = parse_args(ctx.args)?;
     let text = if input == "-" { read_stdin(ctx.stdin)? } else { input };
     let params = ctx.params;
     let header = decode_header(&text, params)?;
-    let rules = HeaderRules::STRICT;
-    let mut epochs = EpochContextCache::new(1);
-    let result = check_header_pow(&header, params, &rules, &mut epochs)
-        .map(|_| ())
-        .and_then(|()| height.map_or(Ok(()), |h| check_header_height(&header, params, &rules, h)));
+    let start = start_height(params, height, &header).unwrap_or(0);
+    let (verdicts, _, _) = verify_run(params, start, &[header], epoch_window(params, height, 1));
+    let verdict_of_header = verdicts.first().ok_or_else(|| {
+        CliError::Invalid(format!("height {start} leaves no room for the header"))
+    })?;
     let doc = json!({
-        "hash": header.block_hash(params).to_string(),
-        "algorithm": header.pow_algorithm(params).as_str(),
-        "valid": result.is_ok(),
-        "reason": reason(&result),
+        "hash": verdict_of_header.hash.to_string(),
+        "algorithm": verdict_of_header.algorithm.as_str(),
+        "valid": verdict_of_header.is_valid(),
+        "reason": reason(&verdict_of_header.result),
     });
-    verdict(doc, result.is_ok())
+    verdict(doc, verdict_of_header.is_valid())
 }
 
 fn verdict_json(v: &HeaderVerdict) -> Value {
@@ -113,7 +162,9 @@ fn verdict_json(v: &HeaderVerdict) -> Value {
 /// `headers verify <FILE|-> [--height N]`: one header hex per line, consecutive, the first at
 /// height `N` (default: the first header's KAWPOW height field) with its parent assumed valid.
 ///
-/// Prints every header's result and a summary with the rate in headers per second.
+/// Epoch contexts are built only for the epochs of the stated heights, or without `--height` for
+/// those the network can have reached by now (see [`plausible_epoch_window`]). Prints every
+/// header's result and a summary with the rate in headers per second.
 pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
     let (input, height) = parse_args(ctx.args)?;
     let text = if input == "-" {
@@ -129,35 +180,15 @@ pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
         .filter(|l| !l.is_empty())
         .map(|l| decode_header(l, params))
         .collect::<Result<Vec<_>, _>>()?;
-    let start = match (height, headers.first()) {
-        (Some(h), _) => h,
-        (None, Some(first)) if first.is_kawpow(params) => first.height,
-        (None, _) => {
-            return Err(CliError::Usage(
-                "--height is needed for headers without a height field".into(),
-            ));
-        }
-    };
-    let rules = HeaderRules::strict(last_checkpoint_at_or_below(params, start.saturating_sub(1)));
-    let mut epochs = EpochContextCache::new(EPOCH_CACHE);
-    // Build the epoch contexts of honest KAWPOW headers first, so the rate below measures
-    // verification alone. Only heights that match the header's position are trusted to pick an
-    // epoch: a claimed height never makes the tool build an arbitrary context.
-    let building = Instant::now();
-    for (offset, header) in (0u32..).zip(&headers) {
-        let honest = header.is_kawpow(params) && Some(header.height) == start.checked_add(offset);
-        if honest && epochs.len() < EPOCH_CACHE {
-            let _ = epochs.get_or_build(epoch_number(header.height));
-        }
+    let start = match headers.first() {
+        Some(first) => start_height(params, height, first),
+        None => height,
     }
-    let context_seconds = building.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let verdicts = HeaderChainVerifier::new(params, rules).with_now(now()).verify(
-        start,
-        &headers,
-        &mut epochs,
-    );
-    let seconds = started.elapsed().as_secs_f64();
+    .ok_or_else(|| {
+        CliError::Usage("--height is needed for headers without a height field".into())
+    })?;
+    let window = epoch_window(params, height, headers.len());
+    let (verdicts, context_seconds, seconds) = verify_run(params, start, &headers, window);
     let valid = verdicts.iter().filter(|v| v.is_valid()).count();
     let count = verdicts.len();
     #[allow(clippy::cast_precision_loss)] // a rate for display

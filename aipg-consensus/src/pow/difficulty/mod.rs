@@ -60,7 +60,7 @@ impl HeaderInfo {
     /// The height is the header's position in the chain, which the caller knows; a KAWPOW
     /// header's own `nHeight` field is the miner's claim and is not used.
     pub const fn from_block_header(height: u32, header: &BlockHeader) -> Self {
-        Self { height, time: header.time, bits: CompactTarget::from_consensus(header.bits) }
+        Self { height, time: header.time, bits: header.bits }
     }
 }
 
@@ -114,9 +114,9 @@ fn parent<V: HeaderView + ?Sized>(
 /// all ones (`00ffff…ff` for `0x2000ffff`); this restores those bits. Comparing against this value
 /// or against the compact-decoded one gives the same result for every compact-decoded target and
 /// the same `GetCompact`, but the full value is what the reference compares with.
-pub fn limit_from_compact(bits: u32) -> U256 {
-    let value = CompactTarget::from_consensus(bits).expand().value;
-    let size = bits >> 24;
+pub fn limit_from_compact(bits: CompactTarget) -> U256 {
+    let value = bits.expand().value;
+    let size = bits.to_consensus() >> 24;
     if size <= 3 {
         return value;
     }

@@ -22,8 +22,8 @@ fn limits_restore_the_low_ones() {
     assert_eq!(kawpow_limit(&RVN_MAIN), U256::MAX >> 40);
     assert_eq!(kawpow_limit(&RVN_TEST), U256::MAX >> 24);
     for p in [&AIPG_MAIN, &AIPG_TEST, &AIPG_REGTEST, &RVN_MAIN, &RVN_TEST] {
-        assert_eq!(pow_limit(p).to_compact().to_consensus(), p.pow_limit_bits);
-        assert_eq!(kawpow_limit(p).to_compact().to_consensus(), p.kawpow_limit_bits);
+        assert_eq!(pow_limit(p).to_compact(), p.pow_limit_bits);
+        assert_eq!(kawpow_limit(p).to_compact(), p.kawpow_limit_bits);
         assert_eq!(adjustment_interval(p), Ok(2016));
     }
 }
@@ -66,7 +66,7 @@ fn ravencoin_testnet_min_difficulty_flag_has_no_effect() {
     let late = next_work_required(&RVN_TEST, c.as_slice(), &tip, tip.time + 10_000).unwrap();
     let on_time = next_work_required(&RVN_TEST, c.as_slice(), &tip, tip.time + 60).unwrap();
     assert_eq!(late, on_time);
-    assert_ne!(late, cb(RVN_TEST.pow_limit_bits));
+    assert_ne!(late, RVN_TEST.pow_limit_bits);
 }
 
 #[test]
@@ -219,8 +219,8 @@ fn any_params() -> impl Strategy<Value = NetworkParams> {
         .prop_map(|(base, spacing, timespan, pow, kp, min, noret, dgw)| NetworkParams {
             pow_target_spacing: spacing % 4 * 60 + spacing % 7,
             pow_target_timespan: timespan,
-            pow_limit_bits: pow,
-            kawpow_limit_bits: kp,
+            pow_limit_bits: cb(pow),
+            kawpow_limit_bits: cb(kp),
             allow_min_difficulty_blocks: min,
             no_retargeting: noret,
             dgw_activation_height: dgw % 400,

@@ -1,15 +1,76 @@
 // SPDX-License-Identifier: MIT
-//! The per-epoch data that light verification needs, and a small cache of it.
+//! The per-epoch data that light verification needs, the window of epochs a verifier accepts,
+//! and a small cache of contexts.
 
 use super::error::PowError;
 use super::ethash::{
-    self, FULL_ITEM_BYTES, FastMod, Item, LIGHT_ITEM_BYTES, MAX_EPOCH, dataset_item_2048,
+    self, EPOCH_LENGTH, FULL_ITEM_BYTES, FastMod, Item, LIGHT_ITEM_BYTES, MAX_EPOCH,
+    dataset_item_2048,
 };
-use super::progpow::L1_WORDS;
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 use alloc::sync::Arc;
 use alloc::vec::Vec;
+
+/// Words in the ProgPoW L1 cache (16 KiB), the first words of the DAG.
+pub(crate) const L1_WORDS: usize = 4096;
+
+/// The epochs whose contexts a verifier accepts to build or use: an inclusive range the caller
+/// derives from what it knows (the chain tip it holds, or the heights of the headers it checks),
+/// never from a header's own claimed `nHeight`.
+///
+/// Building a context costs about 16 MiB + 128 KiB × epoch and millions of Keccak permutations,
+/// up to some 4 GiB for the last epoch; a header whose claimed height lies outside the window is
+/// rejected before any of that work ([`PowError::EpochOutsideWindow`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EpochWindow {
+    first: u32,
+    last: u32,
+}
+
+impl EpochWindow {
+    /// The epochs `first..=last` (the two bounds in either order).
+    pub const fn new(first: u32, last: u32) -> Self {
+        if first <= last { Self { first, last } } else { Self { first: last, last: first } }
+    }
+
+    /// The one epoch `epoch`.
+    pub const fn single(epoch: u32) -> Self {
+        Self { first: epoch, last: epoch }
+    }
+
+    /// The epochs of the block heights `low..=high` (in either order).
+    pub const fn for_heights(low: u32, high: u32) -> Self {
+        Self::new(low / EPOCH_LENGTH, high / EPOCH_LENGTH)
+    }
+
+    /// Returns the first epoch of the window.
+    pub const fn first(self) -> u32 {
+        self.first
+    }
+
+    /// Returns the last epoch of the window.
+    pub const fn last(self) -> u32 {
+        self.last
+    }
+
+    /// Returns true when `epoch` lies in the window.
+    pub const fn contains(self, epoch: u32) -> bool {
+        self.first <= epoch && epoch <= self.last
+    }
+
+    /// Returns `Ok(())` when `epoch` lies in the window.
+    ///
+    /// # Errors
+    /// [`PowError::EpochOutsideWindow`] otherwise.
+    pub const fn check(self, epoch: u32) -> Result<(), PowError> {
+        if self.contains(epoch) {
+            Ok(())
+        } else {
+            Err(PowError::EpochOutsideWindow { epoch, first: self.first, last: self.last })
+        }
+    }
+}
 
 /// Everything needed to verify KAWPOW hashes of one epoch without the full DAG.
 ///
@@ -125,24 +186,40 @@ impl EpochContext {
     }
 }
 
-/// A bounded cache of the most recently used epoch contexts.
+/// A bounded cache of the most recently used epoch contexts, which builds only the epochs of its
+/// [`EpochWindow`].
 ///
 /// Holds at most `capacity` contexts behind [`Arc`], so a verifier keeps the current epoch and
-/// its neighbours while headers near an epoch boundary arrive. The cache itself is not
-/// synchronised: share it behind a mutex, or look up with [`EpochContextCache::get`], build a
-/// missing context outside the lock and add it with [`EpochContextCache::insert`].
+/// its neighbours while headers near an epoch boundary arrive; memory is bounded by `capacity`
+/// contexts of the window's last epoch. Move the window with [`EpochContextCache::set_window`] as
+/// the caller's chain tip advances. The cache itself is not synchronised: share it behind a
+/// mutex, or look up with [`EpochContextCache::get`], build a missing context outside the lock
+/// and add it with [`EpochContextCache::insert`].
 #[derive(Debug, Clone)]
 pub struct EpochContextCache {
     capacity: usize,
+    window: EpochWindow,
     // Most recently used last.
     entries: VecDeque<Arc<EpochContext>>,
 }
 
 impl EpochContextCache {
-    /// Creates an empty cache that keeps at most `capacity` contexts (at least one).
-    pub fn new(capacity: usize) -> Self {
+    /// Creates an empty cache that keeps at most `capacity` contexts (at least one) and builds
+    /// only the epochs of `window`.
+    pub fn new(capacity: usize, window: EpochWindow) -> Self {
         let capacity = capacity.max(1);
-        Self { capacity, entries: VecDeque::with_capacity(capacity) }
+        Self { capacity, window, entries: VecDeque::with_capacity(capacity) }
+    }
+
+    /// Returns the epochs this cache builds.
+    pub fn window(&self) -> EpochWindow {
+        self.window
+    }
+
+    /// Replaces the window; contexts already held stay until evicted, but only those inside the
+    /// new window are handed out by [`EpochContextCache::get_or_build`].
+    pub fn set_window(&mut self, window: EpochWindow) {
+        self.window = window;
     }
 
     /// Returns the maximum number of contexts kept.
@@ -179,8 +256,10 @@ impl EpochContextCache {
     /// as the most recently used.
     ///
     /// # Errors
-    /// As [`EpochContext::new`].
+    /// [`PowError::EpochOutsideWindow`] for an epoch outside the window (nothing is built), or as
+    /// [`EpochContext::new`].
     pub fn get_or_build(&mut self, epoch: u32) -> Result<Arc<EpochContext>, PowError> {
+        self.window.check(epoch)?;
         if let Some(pos) = self.entries.iter().position(|c| c.epoch() == epoch) {
             if let Some(ctx) = self.entries.remove(pos) {
                 self.entries.push_back(Arc::clone(&ctx));
@@ -212,8 +291,26 @@ mod tests {
             EpochContext::new(MAX_EPOCH + 1).unwrap_err(),
             PowError::EpochTooLarge { epoch: MAX_EPOCH + 1, max: MAX_EPOCH }
         );
-        let mut cache = EpochContextCache::new(2);
+        let mut cache = EpochContextCache::new(2, EpochWindow::new(0, u32::MAX));
         assert!(cache.get_or_build(u32::MAX).is_err());
         assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn epochs_outside_the_window_are_refused_before_any_work() {
+        let mut cache = EpochContextCache::new(2, EpochWindow::for_heights(7_499, 15_000));
+        assert_eq!(cache.window(), EpochWindow::new(2, 0));
+        assert_eq!(
+            cache.get_or_build(3).unwrap_err(),
+            PowError::EpochOutsideWindow { epoch: 3, first: 0, last: 2 }
+        );
+        assert_eq!(
+            cache.get_or_build(32_639).unwrap_err(),
+            PowError::EpochOutsideWindow { epoch: 32_639, first: 0, last: 2 }
+        );
+        assert!(cache.is_empty());
+        cache.set_window(EpochWindow::single(5));
+        assert!(cache.get_or_build(0).is_err());
+        assert!(EpochWindow::single(5).contains(5) && !EpochWindow::single(5).contains(4));
     }
 }

@@ -13,6 +13,17 @@ pub enum PowError {
         /// The largest supported epoch.
         max: u32,
     },
+    /// The epoch of the header's claimed height lies outside the window of epochs the caller
+    /// accepts; no context was built for it.
+    #[error("epoch {epoch} is outside the accepted epochs {first}..={last}")]
+    EpochOutsideWindow {
+        /// The epoch of the header's claimed height.
+        epoch: u32,
+        /// The first accepted epoch.
+        first: u32,
+        /// The last accepted epoch.
+        last: u32,
+    },
     /// The epoch context given is not the one of the header's height.
     #[error(
         "epoch context is for epoch {context_epoch}, but height {height} is in epoch {expected_epoch}"
@@ -46,14 +57,15 @@ impl PowError {
     ///
     /// `high-hash` and `invalid-mix-hash` are the strings of `CheckBlockHeader`
     /// (`AIPowerGrid/AI-Power-Grid-Core: src/validation.cpp`). The reference has no separate rule
-    /// for an epoch it cannot build or a mismatched context; those report `invalid-mix-hash`,
-    /// since the mix cannot be shown valid.
+    /// for an epoch it cannot build, one outside the caller's window, or a mismatched context;
+    /// those report `invalid-mix-hash`, since the mix cannot be shown valid.
     pub fn reject_reason(&self) -> &'static str {
         match self {
             Self::AboveTarget { .. } => "high-hash",
-            Self::MixMismatch { .. } | Self::EpochTooLarge { .. } | Self::WrongEpoch { .. } => {
-                "invalid-mix-hash"
-            }
+            Self::MixMismatch { .. }
+            | Self::EpochTooLarge { .. }
+            | Self::EpochOutsideWindow { .. }
+            | Self::WrongEpoch { .. } => "invalid-mix-hash",
         }
     }
 }

@@ -37,7 +37,7 @@ use aipg_primitives::hash::kawpow::{final_hash_from_state, initial_state};
 use aipg_primitives::units::Target;
 
 pub use aipg_primitives::hash::kawpow::{KAWPOW_PADDING, hash_no_verify};
-pub use context::{EpochContext, EpochContextCache};
+pub use context::{EpochContext, EpochContextCache, EpochWindow};
 pub use error::PowError;
 pub use ethash::{
     EPOCH_LENGTH, MAX_EPOCH, epoch_number, epoch_seed, full_dataset_items, light_cache_items,
@@ -109,45 +109,41 @@ pub fn verify(
     mix_hash: &[u8; 32],
     target: &[u8; 32],
 ) -> Result<(), PowError> {
-    check_epoch(ctx, height)?;
-    let state = initial_state(header_hash, nonce64);
-    let claimed_final = final_hash_from_state(&state, mix_hash);
-    if !is_below_target(&claimed_final, target) {
-        return Err(PowError::AboveTarget { final_hash: claimed_final });
-    }
-    let computed = progpow::hash_mix(ctx, height, state[0], state[1]);
-    if computed != *mix_hash {
-        let final_hash = final_hash_from_state(&state, &computed);
-        if !is_below_target(&final_hash, target) {
-            return Err(PowError::AboveTarget { final_hash });
-        }
-        return Err(PowError::MixMismatch { computed, claimed: *mix_hash });
-    }
-    Ok(())
+    HeaderPow::new(*header_hash, height, nonce64, *mix_hash).verify(ctx, target)
 }
 
-/// The proof-of-work inputs of a serialized 120-byte KAWPOW header, in ProgPoW byte order.
+/// The proof-of-work inputs of a KAWPOW header, in ProgPoW byte order, with the hashes every
+/// check needs computed once: the header hash (double SHA-256), the initial Keccak state and the
+/// final hash from the claimed mix (the block id).
+///
+/// Built from a decoded header ([`HeaderPow::from_block_header`]) or its 120 serialized bytes
+/// ([`HeaderPow::from_header_bytes`]); light verification ([`HeaderPow::verify`]) then costs only
+/// the ProgPoW loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HeaderPow {
-    /// Double SHA-256 of the first 80 header bytes (`nVersion … nHeight`), reversed.
-    pub header_hash: [u8; 32],
-    /// The header's `nHeight` field.
-    pub height: u32,
-    /// The header's `nNonce64` field.
-    pub nonce64: u64,
-    /// The header's `mix_hash` field, reversed.
-    pub mix_hash: [u8; 32],
+    header_hash: [u8; 32],
+    height: u32,
+    nonce64: u64,
+    mix_hash: [u8; 32],
+    state: [u32; 8],
+    final_hash: [u8; 32],
 }
 
 impl HeaderPow {
+    /// Bundles the proof-of-work inputs (all in ProgPoW byte order) and computes the initial state
+    /// and the final hash from the claimed `mix_hash`.
+    pub fn new(header_hash: [u8; 32], height: u32, nonce64: u64, mix_hash: [u8; 32]) -> Self {
+        let state = initial_state(&header_hash, nonce64);
+        let final_hash = final_hash_from_state(&state, &mix_hash);
+        Self { header_hash, height, nonce64, mix_hash, state, final_hash }
+    }
+
     /// Extracts the proof-of-work inputs of a serialized 120-byte KAWPOW header.
     ///
     /// The first 80 bytes are exactly the reference's `CKAWPOWInput` serialization, so the
     /// header hash is their double SHA-256 (reversed into ProgPoW order).
     pub fn from_header_bytes(header: &[u8; 120]) -> Self {
-        // With an activation time of 0 every header takes the 120-byte KAWPOW layout, so these
-        // bytes always decode; the default is never reached.
-        Self::from_block_header(&BlockHeader::decode_exact_with(header, 0).unwrap_or_default())
+        Self::from_block_header(&BlockHeader::from_kawpow_bytes(header))
     }
 
     /// Extracts the proof-of-work inputs of a decoded header (its KAWPOW fields; a header in the
@@ -155,17 +151,37 @@ impl HeaderPow {
     pub fn from_block_header(header: &BlockHeader) -> Self {
         let mut mix_hash = header.mix_hash.to_byte_array();
         mix_hash.reverse();
-        Self {
-            header_hash: header.kawpow_progpow_header(),
-            height: header.height,
-            nonce64: header.nonce64,
-            mix_hash,
-        }
+        Self::new(header.kawpow_progpow_header(), header.height, header.nonce64, mix_hash)
+    }
+
+    /// Returns the double SHA-256 of the first 80 header bytes (`nVersion … nHeight`), reversed.
+    pub fn header_hash(&self) -> [u8; 32] {
+        self.header_hash
+    }
+
+    /// Returns the header's `nHeight` field.
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+
+    /// Returns the header's `nNonce64` field.
+    pub fn nonce64(&self) -> u64 {
+        self.nonce64
+    }
+
+    /// Returns the header's `mix_hash` field, reversed.
+    pub fn mix_hash(&self) -> [u8; 32] {
+        self.mix_hash
+    }
+
+    /// Returns the final hash from the claimed mix (`hash_no_verify`), in ProgPoW byte order.
+    pub fn final_hash(&self) -> [u8; 32] {
+        self.final_hash
     }
 
     /// Returns the block id: the final hash from the claimed mix, reversed (no DAG needed).
     pub fn block_hash(&self) -> BlockHash {
-        let mut id = hash_no_verify(&self.header_hash, self.nonce64, &self.mix_hash);
+        let mut id = self.final_hash;
         id.reverse();
         BlockHash::from_byte_array(id)
     }
@@ -173,6 +189,27 @@ impl HeaderPow {
     /// Returns the epoch of the header's height.
     pub fn epoch(&self) -> u32 {
         epoch_number(self.height)
+    }
+
+    /// Verifies the proof of work with the light cache, as [`verify`] does, reusing the hashes
+    /// computed when `self` was built.
+    ///
+    /// # Errors
+    /// As [`verify`].
+    pub fn verify(&self, ctx: &EpochContext, target: &[u8; 32]) -> Result<(), PowError> {
+        check_epoch(ctx, self.height)?;
+        if !is_below_target(&self.final_hash, target) {
+            return Err(PowError::AboveTarget { final_hash: self.final_hash });
+        }
+        let computed = progpow::hash_mix(ctx, self.height, self.state[0], self.state[1]);
+        if computed != self.mix_hash {
+            let final_hash = final_hash_from_state(&self.state, &computed);
+            if !is_below_target(&final_hash, target) {
+                return Err(PowError::AboveTarget { final_hash });
+            }
+            return Err(PowError::MixMismatch { computed, claimed: self.mix_hash });
+        }
+        Ok(())
     }
 }
 
@@ -190,7 +227,7 @@ pub fn verify_header(
     target: &[u8; 32],
 ) -> Result<BlockHash, PowError> {
     let pow = HeaderPow::from_header_bytes(header);
-    verify(ctx, &pow.header_hash, pow.nonce64, pow.height, &pow.mix_hash, target)?;
+    pow.verify(ctx, target)?;
     Ok(pow.block_hash())
 }
 
@@ -210,7 +247,6 @@ pub fn verify_block_header(
     target: &Target,
 ) -> Result<BlockHash, PowError> {
     let pow = HeaderPow::from_block_header(header);
-    let target = target.to_u256().to_be_bytes();
-    verify(ctx, &pow.header_hash, pow.nonce64, pow.height, &pow.mix_hash, &target)?;
+    pow.verify(ctx, &target.to_u256().to_be_bytes())?;
     Ok(pow.block_hash())
 }

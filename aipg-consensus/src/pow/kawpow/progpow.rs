@@ -4,7 +4,7 @@
 //! Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/crypto/ethash/lib/ethash/progpow.cpp` and
 //! `kiss99.hpp`.
 
-use super::context::EpochContext;
+use super::context::{EpochContext, L1_WORDS};
 use super::ethash::{FNV_OFFSET_BASIS, fnv1a};
 
 /// Blocks per ProgPoW program period.
@@ -21,8 +21,6 @@ const CNT_CACHE: usize = 11;
 const CNT_MATH: usize = 18;
 /// DAG words merged into each lane per round.
 const DAG_WORDS_PER_LANE: usize = 4;
-/// Words in the L1 cache (16 KiB).
-pub(crate) const L1_WORDS: usize = 4096;
 
 /// The KISS99 generator of George Marsaglia.
 #[derive(Clone, Copy, Debug)]
