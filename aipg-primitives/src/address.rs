@@ -30,9 +30,21 @@ use crate::script::{Destination, PubkeyHash, Script, ScriptBuf, ScriptHash};
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// The longest string the decoders look at. Valid addresses are 34 characters and WIF keys at
-/// most 52; longer input is rejected before the quadratic Base58 decoding runs.
+/// The longest string [`base58_decode`] and [`base58check_decode`] accept, not counting the
+/// surrounding whitespace they skip: longer input is rejected before the Base58 decoding, whose
+/// work grows with the square of the length, runs. Every Base58 string this crate parses is
+/// much shorter ([`MAX_WIF_STRING_LENGTH`] at most).
 pub const MAX_BASE58_STRING_LENGTH: usize = 128;
+
+/// The longest string an address can be: 25 bytes (version, hash, checksum) are at most
+/// `ceil(25 × log58(256))` = 35 Base58 digits. [`Address::parse`] rejects longer strings (after
+/// skipping surrounding whitespace) before decoding.
+pub const MAX_ADDRESS_STRING_LENGTH: usize = 35;
+
+/// The longest string a WIF key can be: 38 bytes (version, secret, compression flag, checksum)
+/// are at most `ceil(38 × log58(256))` = 52 Base58 digits. [`PrivateKey::from_wif`] rejects
+/// longer strings (after skipping surrounding whitespace) before decoding.
+pub const MAX_WIF_STRING_LENGTH: usize = 52;
 
 /// Why an address or key string could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,9 +59,15 @@ pub enum AddressError {
     /// Fewer than 4 bytes, so there is no checksum.
     #[error("base58check data too short for a checksum")]
     NoChecksum,
-    /// Longer than [`MAX_BASE58_STRING_LENGTH`] characters.
-    #[error("base58 string of {0} characters is too long")]
-    TooLong(usize),
+    /// The string, without its surrounding whitespace, is longer than any valid one.
+    #[error("base58 string of {len} bytes is longer than the {max} a valid one can be")]
+    TooLong {
+        /// The length in bytes, without surrounding whitespace.
+        len: usize,
+        /// The longest valid length ([`MAX_ADDRESS_STRING_LENGTH`], [`MAX_WIF_STRING_LENGTH`] or
+        /// [`MAX_BASE58_STRING_LENGTH`]).
+        max: usize,
+    },
     /// The decoded payload has the wrong length for an address (21 bytes) or key (33 or 34).
     #[error("decoded payload has invalid length {0}")]
     InvalidLength(usize),
@@ -73,9 +91,11 @@ pub fn base58_encode(data: &[u8]) -> String {
 /// does.
 ///
 /// # Errors
-/// [`AddressError::InvalidCharacter`] for characters outside the alphabet.
+/// [`AddressError::TooLong`] when the string without that whitespace is longer than
+/// [`MAX_BASE58_STRING_LENGTH`], [`AddressError::InvalidCharacter`] for characters outside the
+/// alphabet.
 pub fn base58_decode(s: &str) -> Result<Vec<u8>, AddressError> {
-    let (offset, trimmed) = trim_space(s);
+    let (offset, trimmed) = trim_space_capped(s, MAX_BASE58_STRING_LENGTH)?;
     bs58::decode(trimmed).into_vec().map_err(|e| map_bs58(e, offset))
 }
 
@@ -87,21 +107,29 @@ pub fn base58check_encode(data: &[u8]) -> String {
 /// Decodes Base58Check and returns the bytes without the checksum.
 ///
 /// # Errors
-/// [`AddressError`] for a bad character, a missing or wrong checksum, or input longer than
-/// [`MAX_BASE58_STRING_LENGTH`].
+/// [`AddressError`] for a bad character, a missing or wrong checksum, or input (without
+/// surrounding whitespace) longer than [`MAX_BASE58_STRING_LENGTH`].
 pub fn base58check_decode(s: &str) -> Result<Vec<u8>, AddressError> {
-    if s.len() > MAX_BASE58_STRING_LENGTH {
-        return Err(AddressError::TooLong(s.len()));
-    }
-    let (offset, trimmed) = trim_space(s);
+    base58check_decode_capped(s, MAX_BASE58_STRING_LENGTH)
+}
+
+/// Decodes Base58Check from a string of at most `max` bytes once surrounding whitespace is
+/// skipped; the length is checked before any decoding.
+fn base58check_decode_capped(s: &str, max: usize) -> Result<Vec<u8>, AddressError> {
+    let (offset, trimmed) = trim_space_capped(s, max)?;
     bs58::decode(trimmed).with_check(None).into_vec().map_err(|e| map_bs58(e, offset))
 }
 
-/// Strips the characters C's `isspace` accepts from both ends.
-fn trim_space(s: &str) -> (usize, &str) {
+/// Strips the characters C's `isspace` accepts from both ends (linear work) and rejects what is
+/// left when it is longer than `max` bytes. Returns the offset of what is left and the string.
+fn trim_space_capped(s: &str, max: usize) -> Result<(usize, &str), AddressError> {
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r');
     let start = s.len() - s.trim_start_matches(is_space).len();
-    (start, s.trim_matches(is_space))
+    let trimmed = s.trim_matches(is_space);
+    if trimmed.len() > max {
+        return Err(AddressError::TooLong { len: trimmed.len(), max });
+    }
+    Ok((start, trimmed))
 }
 
 fn map_bs58(e: bs58::decode::Error, offset: usize) -> AddressError {
@@ -153,10 +181,11 @@ impl Address {
     /// is compared first, so where both prefixes are equal the result is P2PKH.
     ///
     /// # Errors
-    /// [`AddressError`] for bad Base58Check, a payload that is not 21 bytes, or a version that is
-    /// neither of the network's address prefixes.
+    /// [`AddressError::TooLong`] above [`MAX_ADDRESS_STRING_LENGTH`] (checked before decoding),
+    /// or [`AddressError`] for bad Base58Check, a payload that is not 21 bytes, or a version
+    /// that is neither of the network's address prefixes.
     pub fn parse(s: &str, params: &NetworkParams) -> Result<Self, AddressError> {
-        let data = base58check_decode(s)?;
+        let data = base58check_decode_capped(s, MAX_ADDRESS_STRING_LENGTH)?;
         let (&version, hash) = data.split_first().ok_or(AddressError::InvalidLength(0))?;
         let hash: [u8; 20] =
             hash.try_into().map_err(|_| AddressError::InvalidLength(data.len()))?;
@@ -261,10 +290,11 @@ impl PrivateKey {
     /// Decodes a WIF key for the network of `params` (`CBitcoinSecret::SetString`).
     ///
     /// # Errors
+    /// [`AddressError::TooLong`] above [`MAX_WIF_STRING_LENGTH`] (checked before decoding), or
     /// [`AddressError`] for bad Base58Check, a version other than the network's secret-key
     /// prefix, a wrong length or compression flag, or a secret out of range.
     pub fn from_wif(s: &str, params: &NetworkParams) -> Result<Self, AddressError> {
-        let data = base58check_decode(s)?;
+        let data = base58check_decode_capped(s, MAX_WIF_STRING_LENGTH)?;
         let (&version, rest) = data.split_first().ok_or(AddressError::InvalidLength(0))?;
         let (secret, compressed) = match rest.len() {
             32 => (rest, false),
@@ -374,7 +404,70 @@ mod tests {
         assert_eq!(Address::parse(&alloc::format!(" \t{s}\n"), p), Ok(a));
         assert!(Address::parse(&alloc::format!("{} {}", &s[..3], &s[3..]), p).is_err());
         assert_eq!(Address::from_script(&ScriptBuf::new_op_return(b"x").as_script(), p), None);
-        assert!(matches!(Address::parse(&"1".repeat(129), p), Err(AddressError::TooLong(129))));
+        assert_eq!(
+            Address::parse(&"1".repeat(129), p),
+            Err(AddressError::TooLong { len: 129, max: MAX_ADDRESS_STRING_LENGTH })
+        );
+    }
+
+    #[test]
+    fn length_caps_are_the_longest_valid_strings() {
+        // The largest 21-byte payload makes the longest Base58Check string of an address's
+        // size: it is decoded (and rejected for its version), one more character is too long.
+        let longest = base58check_encode(&[0xff; 21]);
+        assert_eq!(longest.len(), MAX_ADDRESS_STRING_LENGTH);
+        let p = Network::AipgMain.params();
+        assert_eq!(Address::parse(&longest, p), Err(AddressError::UnknownVersion(0xff)));
+        assert_eq!(
+            Address::parse(&alloc::format!("{longest}1"), p),
+            Err(AddressError::TooLong { len: MAX_ADDRESS_STRING_LENGTH + 1, max: 35 })
+        );
+        // Surrounding whitespace is skipped, as by the reference, and not counted.
+        assert_eq!(
+            Address::parse(&alloc::format!("  {longest}\n"), p),
+            Err(AddressError::UnknownVersion(0xff))
+        );
+        // The same for WIF: the largest 34-byte payload.
+        let longest = base58check_encode(&[0xff; 34]);
+        assert_eq!(longest.len(), MAX_WIF_STRING_LENGTH);
+        assert_eq!(
+            PrivateKey::from_wif(&longest, p),
+            Err(AddressError::InvalidCompressionFlag(0xff))
+        );
+        assert_eq!(
+            PrivateKey::from_wif(&alloc::format!("{longest}1"), p),
+            Err(AddressError::TooLong { len: MAX_WIF_STRING_LENGTH + 1, max: 52 })
+        );
+        // The generic decoders stop at their own cap.
+        let data = [0xffu8; 90];
+        let generic = base58_encode(&data);
+        assert!(generic.len() <= MAX_BASE58_STRING_LENGTH);
+        assert_eq!(base58_decode(&generic).as_deref(), Ok(&data[..]));
+        let long = "2".repeat(MAX_BASE58_STRING_LENGTH + 1);
+        let too_long =
+            Err(AddressError::TooLong { len: long.len(), max: MAX_BASE58_STRING_LENGTH });
+        assert_eq!(base58_decode(&long), too_long);
+        assert_eq!(base58check_decode(&long), too_long);
+    }
+
+    #[test]
+    fn a_huge_string_is_rejected_by_length() {
+        // 4 MB of Base58 digits would take quadratic work to decode; it is refused by length.
+        let p = Network::AipgMain.params();
+        let huge = "z".repeat(4 << 20);
+        let len = huge.len();
+        assert_eq!(
+            Address::parse(&huge, p),
+            Err(AddressError::TooLong { len, max: MAX_ADDRESS_STRING_LENGTH })
+        );
+        assert_eq!(
+            PrivateKey::from_wif(&huge, p),
+            Err(AddressError::TooLong { len, max: MAX_WIF_STRING_LENGTH })
+        );
+        assert_eq!(
+            base58_decode(&huge),
+            Err(AddressError::TooLong { len, max: MAX_BASE58_STRING_LENGTH })
+        );
     }
 
     #[test]

@@ -596,6 +596,8 @@ impl crate::encode::Encode for CompactTarget {
 }
 
 impl crate::encode::Decode for CompactTarget {
+    const MIN_ENCODED_LEN: usize = 4;
+
     #[inline]
     fn decode(r: &mut crate::encode::Reader<'_>) -> Result<Self, crate::encode::DecodeError> {
         u32::decode(r).map(Self)

@@ -28,7 +28,8 @@ pub use null_data::{
 };
 pub use payload::{
     ASSET_MARKER, AssetHash, AssetOutput, AssetPayload, AssetPayloadError, AssetScriptType,
-    AssetTransfer, NewAsset, OWNER_ASSET_AMOUNT, ReissueAsset, asset_amount_from_script,
+    AssetTransfer, IPFS_HASH_STRING_LENGTH, MAX_ASSET_HASH_STRING_LENGTH, NewAsset,
+    OWNER_ASSET_AMOUNT, ReissueAsset, TXID_HASH_STRING_LENGTH, asset_amount_from_script,
     recognize_asset_script,
 };
 pub use verifier::{

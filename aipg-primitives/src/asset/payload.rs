@@ -22,6 +22,13 @@ pub const OWNER_ASSET_AMOUNT: i64 = 100_000_000;
 pub const ASSET_MARKER: [u8; 3] = *b"rvn";
 
 const IPFS_SHA2_256: u8 = 0x12;
+
+/// The length of an IPFS hash's string form (`Qm…`, Base58).
+pub const IPFS_HASH_STRING_LENGTH: usize = 46;
+/// The length of a txid's string form (hex).
+pub const TXID_HASH_STRING_LENGTH: usize = 64;
+/// The longest string [`AssetHash::from_string_form`] accepts: the txid form.
+pub const MAX_ASSET_HASH_STRING_LENGTH: usize = TXID_HASH_STRING_LENGTH;
 const TXID_NOTIFIER: u8 = 0x54;
 
 /// The operation an asset script carries, named by its type byte.
@@ -141,13 +148,29 @@ impl AssetHash {
 
     /// Parses the display form: 46-character Base58 `Qm…` for IPFS or 64 hex digits for a txid.
     ///
+    /// The length is checked first, so Base58 decoding (quadratic in the length) only ever runs
+    /// on 46 characters.
+    ///
     /// # Errors
-    /// [`AssetPayloadError::InvalidHashString`] for anything else.
+    /// [`AssetPayloadError::HashStringTooLong`] above [`MAX_ASSET_HASH_STRING_LENGTH`] bytes,
+    /// [`AssetPayloadError::InvalidHashString`] for anything else that is neither form.
     pub fn from_string_form(s: &str) -> Result<Self, AssetPayloadError> {
-        if s.len() == 64 {
+        let len = s.len();
+        if len > MAX_ASSET_HASH_STRING_LENGTH {
+            return Err(AssetPayloadError::HashStringTooLong {
+                len,
+                max: MAX_ASSET_HASH_STRING_LENGTH,
+            });
+        }
+        if len == TXID_HASH_STRING_LENGTH {
             let mut out = [0u8; 32];
             hex::decode_to_slice(s, &mut out).map_err(|_| AssetPayloadError::InvalidHashString)?;
             return Ok(AssetHash::Txid(out));
+        }
+        // Every `12 20 <32 bytes>` value is exactly 46 Base58 digits: it has no leading zero
+        // byte to make a leading '1', and lies between 58^45 and 58^46.
+        if len != IPFS_HASH_STRING_LENGTH {
+            return Err(AssetPayloadError::InvalidHashString);
         }
         let bytes = bs58::decode(s).into_vec().map_err(|_| AssetPayloadError::InvalidHashString)?;
         match bytes.as_slice() {
@@ -501,4 +524,12 @@ pub enum AssetPayloadError {
     /// A hash string is neither a Base58 IPFS hash nor 64 hex digits.
     #[error("invalid ipfs hash or txid string")]
     InvalidHashString,
+    /// A hash string is longer than either valid form, so it was not decoded.
+    #[error("ipfs hash or txid string of {len} bytes is longer than the {max} a valid one can be")]
+    HashStringTooLong {
+        /// The string's length in bytes.
+        len: usize,
+        /// The longest valid length, [`MAX_ASSET_HASH_STRING_LENGTH`].
+        max: usize,
+    },
 }

@@ -238,6 +238,24 @@ fn null_asset_examples() {
     );
 }
 
+#[test]
+fn hash_strings_are_refused_by_length_before_decoding() {
+    let too_long = |len| Err(AssetPayloadError::HashStringTooLong { len, max: 64 });
+    // 4 MB of Base58 digits: refused by length, not decoded.
+    let huge = "z".repeat(4 << 20);
+    assert_eq!(AssetHash::from_string_form(&huge), too_long(huge.len()));
+    // One past the txid form.
+    assert_eq!(AssetHash::from_string_form(&alloc::format!("{TXID}0")), too_long(65));
+    // The longest valid strings still parse; others of a valid length do not.
+    assert!(AssetHash::from_string_form(TXID).is_ok());
+    assert!(AssetHash::from_string_form(IPFS).is_ok());
+    assert_eq!(AssetHash::from_string_form(&IPFS[..45]), Err(AssetPayloadError::InvalidHashString));
+    assert_eq!(
+        AssetHash::from_string_form(&alloc::format!("{IPFS}z")),
+        Err(AssetPayloadError::InvalidHashString)
+    );
+}
+
 fn arb_hash() -> impl Strategy<Value = Option<AssetHash>> {
     prop_oneof![
         Just(None),
@@ -317,6 +335,23 @@ proptest! {
                 prop_assert_eq!(again.payload.name(), out.payload.name());
             }
         }
+    }
+
+    #[test]
+    fn every_ipfs_hash_string_has_the_one_length(digest in any::<[u8; 32]>()) {
+        // `from_string_form` decodes Base58 only at this length, so it must be the only one.
+        let s = AssetHash::Ipfs(digest).to_string_form();
+        prop_assert_eq!(s.len(), IPFS_HASH_STRING_LENGTH);
+        prop_assert!(s.starts_with("Qm"));
+        prop_assert_eq!(AssetHash::from_string_form(&s), Ok(AssetHash::Ipfs(digest)));
+        let txid = AssetHash::Txid(digest).to_string_form();
+        prop_assert_eq!(txid.len(), TXID_HASH_STRING_LENGTH);
+        prop_assert_eq!(AssetHash::from_string_form(&txid), Ok(AssetHash::Txid(digest)));
+    }
+
+    #[test]
+    fn hash_strings_never_panic(s in "\\PC{0,80}") {
+        let _ = AssetHash::from_string_form(&s);
     }
 
     #[test]

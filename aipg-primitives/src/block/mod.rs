@@ -54,18 +54,12 @@ impl Block {
         params: &NetworkParams,
     ) -> Result<Self, DecodeError> {
         let header = BlockHeader::decode_with(r, params)?;
-        let count = r.read_compact_size()?;
-        if count > MAX_BLOCK_TXS as u64 {
-            return Err(DecodeError::TooLarge {
-                what: "block transactions",
-                got: count,
-                max: MAX_BLOCK_TXS as u64,
-            });
-        }
-        let mut txdata = Vec::new();
-        for _ in 0..count {
-            txdata.push(Transaction::decode_no_witness(r)?);
-        }
+        let txdata = r.read_vec_with(
+            "block transactions",
+            MAX_BLOCK_TXS,
+            MIN_TX_LEN,
+            Transaction::decode_no_witness,
+        )?;
         Ok(Block { header, txdata })
     }
 

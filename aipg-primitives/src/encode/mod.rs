@@ -19,7 +19,11 @@ use alloc::vec::Vec;
 pub const MAX_SIZE: u64 = 0x0200_0000;
 
 /// The most bytes a vector decoder reserves ahead of reading its elements (about 1 MB): larger
-/// vectors grow as their elements are actually read.
+/// vectors grow as their elements are actually read, and never past the announced count.
+///
+/// Below this cap the reservation is also bounded by the input: [`Reader::read_vec`] rejects a
+/// count that the bytes left cannot hold at [`Decode::MIN_ENCODED_LEN`] bytes per element, so it
+/// reserves at most `size_of::<T>() / T::MIN_ENCODED_LEN` bytes per input byte.
 pub const MAX_PREALLOCATION: usize = 1 << 20;
 
 /// A destination for encoded bytes that cannot fail.
@@ -77,6 +81,15 @@ pub trait Encode {
 
 /// A value that can be read back from its consensus encoding.
 pub trait Decode: Sized {
+    /// The fewest bytes any valid encoding of this type takes.
+    ///
+    /// [`Reader::read_vec`] rejects a count of `n` elements when fewer than
+    /// `n * MIN_ENCODED_LEN` bytes are left and reserves memory only for counts that pass, so
+    /// this must never exceed the length of the shortest valid encoding (the default, 1, holds
+    /// for every type that takes at least one byte). Types used as vector elements declare their
+    /// exact minimum, and the crate's tests check that it is tight.
+    const MIN_ENCODED_LEN: usize = 1;
+
     /// Reads one value from the reader, advancing it past the bytes consumed.
     ///
     /// # Errors
@@ -221,6 +234,7 @@ macro_rules! impl_int {
             }
         }
         impl Decode for $t {
+            const MIN_ENCODED_LEN: usize = core::mem::size_of::<$t>();
             #[inline]
             fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
                 r.$read()
@@ -243,6 +257,7 @@ impl<const N: usize> Encode for [u8; N] {
 }
 
 impl<const N: usize> Decode for [u8; N] {
+    const MIN_ENCODED_LEN: usize = N;
     #[inline]
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         r.read_array()

@@ -178,26 +178,64 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a vector of decodable values (CompactSize count, then the values), accepting at most
-    /// `max_count` elements. Memory is reserved for at most [`MAX_PREALLOCATION`] bytes ahead of
-    /// the elements actually read, so a large announced count costs nothing until the bytes for
-    /// it arrive.
+    /// `max_count` elements.
+    ///
+    /// The count is checked before anything is reserved: above `max_count` it is too large, and
+    /// above `remaining / T::MIN_ENCODED_LEN` the input cannot hold it. The vector then starts with
+    /// room for `min(count, MAX_PREALLOCATION / size_of::<T>())` elements and, if it needs more,
+    /// grows as elements are read, at most doubling and never past `count`. So the vector's buffer
+    /// holds at most `size_of::<T>() / T::MIN_ENCODED_LEN` bytes per byte that was left, and a
+    /// large announced count costs nothing until the bytes for it are there.
     ///
     /// # Errors
-    /// [`DecodeError::TooLarge`] above `max_count`, a CompactSize error, or the element's error.
+    /// [`DecodeError::TooLarge`] above `max_count`, [`DecodeError::UnexpectedEnd`] when the bytes
+    /// left cannot hold `count` elements, a CompactSize error, or the element's error.
     pub fn read_vec<T: Decode>(
         &mut self,
         what: &'static str,
         max_count: usize,
     ) -> Result<Vec<T>, DecodeError> {
+        self.read_vec_with(what, max_count, T::MIN_ENCODED_LEN, T::decode)
+    }
+
+    /// Reads a vector as [`Reader::read_vec`] does, with `decode` reading each element and
+    /// `min_len` the fewest bytes an element takes: for element formats other than the type's
+    /// [`Decode`] impl, such as transactions read with witness disallowed.
+    ///
+    /// `min_len` must not exceed the shortest encoding `decode` accepts, or valid input would be
+    /// rejected; 0 turns the input-length check off.
+    ///
+    /// # Errors
+    /// As [`Reader::read_vec`], with the errors of `decode`.
+    pub fn read_vec_with<T>(
+        &mut self,
+        what: &'static str,
+        max_count: usize,
+        min_len: usize,
+        mut decode: impl FnMut(&mut Self) -> Result<T, DecodeError>,
+    ) -> Result<Vec<T>, DecodeError> {
         let count = self.read_compact_size()?;
         if count > max_count as u64 {
             return Err(DecodeError::TooLarge { what, got: count, max: max_count as u64 });
         }
+        // `count <= max_count`, a usize.
         let count = count as usize;
+        let remaining = self.remaining();
+        if min_len > 0 && count > remaining / min_len {
+            return Err(DecodeError::UnexpectedEnd {
+                needed: count.saturating_mul(min_len),
+                remaining,
+            });
+        }
         let elem = core::mem::size_of::<T>().max(1);
         let mut out = Vec::with_capacity(count.min(MAX_PREALLOCATION / elem));
         for _ in 0..count {
-            out.push(T::decode(self)?);
+            if out.len() == out.capacity() {
+                // Past the preallocation: double, but never past the count the input can hold.
+                let len = out.len();
+                out.reserve_exact(len.max(1).min(count.saturating_sub(len)));
+            }
+            out.push(decode(self)?);
         }
         Ok(out)
     }

@@ -50,6 +50,45 @@ fn huge_vector_count_does_not_preallocate() {
 }
 
 #[test]
+fn read_vec_rejects_counts_the_input_cannot_hold() {
+    // Three u32s announced and present: exactly three reserved.
+    let mut bytes = alloc::vec![3u8];
+    bytes.extend([0u8; 12]);
+    let v = Reader::new(&bytes).read_vec::<u32>("test", 10).unwrap();
+    assert_eq!(v.capacity(), 3);
+    // Four announced in the same 12 bytes: rejected before anything is reserved or read.
+    bytes[0] = 4;
+    assert_eq!(
+        Reader::new(&bytes).read_vec::<u32>("test", 10),
+        Err(DecodeError::UnexpectedEnd { needed: 16, remaining: 12 })
+    );
+    // The count limit is checked first.
+    assert_eq!(
+        Reader::new(&bytes).read_vec::<u32>("test", 3),
+        Err(DecodeError::TooLarge { what: "test", got: 4, max: 3 })
+    );
+}
+
+#[test]
+fn read_vec_grows_past_the_preallocation_only_to_the_count() {
+    let prealloc = MAX_PREALLOCATION / core::mem::size_of::<u64>();
+    let count = prealloc + 5;
+    let mut bytes = Vec::new();
+    write_compact_size(&mut bytes, count as u64);
+    bytes.resize(bytes.len() + count * 8, 0);
+    let v = Reader::new(&bytes).read_vec::<u64>("test", usize::MAX).unwrap();
+    assert_eq!(v.len(), count);
+    assert_eq!(v.capacity(), count);
+}
+
+#[test]
+fn read_vec_with_a_zero_minimum_still_caps_the_reservation() {
+    let mut r = Reader::new(&[0xfe, 0x00, 0x00, 0x00, 0x02]);
+    let err = r.read_vec_with("test", usize::MAX, 0, Reader::read_u64).unwrap_err();
+    assert!(matches!(err, DecodeError::UnexpectedEnd { .. }));
+}
+
+#[test]
 fn decode_exact_rejects_trailing() {
     assert_eq!(decode_exact::<u32>(&[1, 0, 0, 0, 9]), Err(DecodeError::TrailingBytes(1)));
     assert_eq!(decode_exact::<u32>(&[1, 0, 0, 0]), Ok(1));

@@ -185,6 +185,7 @@ macro_rules! hash_newtype {
         }
 
         impl $crate::encode::Decode for $name {
+            const MIN_ENCODED_LEN: usize = 32;
             #[inline]
             fn decode(r: &mut $crate::encode::Reader<'_>) -> Result<Self, $crate::encode::DecodeError> {
                 r.read_array().map(Self)

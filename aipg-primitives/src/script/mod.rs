@@ -494,6 +494,9 @@ impl Encode for ScriptBuf {
 }
 
 impl Decode for ScriptBuf {
+    /// An empty script: its length, zero.
+    const MIN_ENCODED_LEN: usize = 1;
+
     /// Reads a CompactSize length (at most `MAX_SIZE`) and that many bytes; the bytes are only
     /// copied once they are known to be present.
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {

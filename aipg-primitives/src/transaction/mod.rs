@@ -79,6 +79,9 @@ impl Encode for OutPoint {
 }
 
 impl Decode for OutPoint {
+    /// Txid (32) and index (4).
+    const MIN_ENCODED_LEN: usize = 36;
+
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(OutPoint { txid: Txid::decode(r)?, vout: r.read_u32()? })
     }
@@ -112,6 +115,8 @@ impl Encode for TxIn {
 }
 
 impl Decode for TxIn {
+    const MIN_ENCODED_LEN: usize = MIN_TXIN_LEN;
+
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(TxIn {
             previous_output: OutPoint::decode(r)?,
@@ -153,6 +158,8 @@ impl Encode for TxOut {
 }
 
 impl Decode for TxOut {
+    const MIN_ENCODED_LEN: usize = MIN_TXOUT_LEN;
+
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Ok(TxOut { value: r.read_i64()?, script_pubkey: ScriptBuf::decode(r)? })
     }
@@ -318,6 +325,8 @@ impl Encode for Transaction {
 }
 
 impl Decode for Transaction {
+    const MIN_ENCODED_LEN: usize = crate::block::MIN_TX_LEN;
+
     /// Decodes with witness allowed; see [`Transaction::decode_with_witness`].
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         Self::decode_inner(r, true)

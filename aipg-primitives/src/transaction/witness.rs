@@ -131,8 +131,14 @@ impl Encode for Witness {
 }
 
 impl Decode for Witness {
+    /// An empty stack: its item count, zero.
+    const MIN_ENCODED_LEN: usize = 1;
+
     /// Reads a witness stack. The item count is checked against [`MAX_WITNESS_ITEMS`] and
-    /// against the bytes left (each item takes at least one) before anything is reserved.
+    /// against the bytes left (each item takes at least one), and every item is found in the
+    /// input, before anything is reserved; the two buffers are then allocated once, at their
+    /// final size: one offset per item and the item bytes, which is at most
+    /// `size_of::<usize>()` bytes per input byte.
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let count = r.read_compact_size()?;
         let max = MAX_WITNESS_ITEMS.min(r.remaining()) as u64;
@@ -151,7 +157,15 @@ impl Decode for Witness {
         }
         // `count <= remaining`, which is a usize.
         let count = count as usize;
-        let mut w = Witness { content: Vec::new(), ends: Vec::with_capacity(count) };
+        // A first pass over a copy of the reader checks that every item is there and adds up
+        // their lengths, which a slice of the input bounds.
+        let mut scan = r.clone();
+        let mut content_len = 0usize;
+        for _ in 0..count {
+            content_len = content_len.saturating_add(scan.read_var_bytes()?.len());
+        }
+        let mut w =
+            Witness { content: Vec::with_capacity(content_len), ends: Vec::with_capacity(count) };
         for _ in 0..count {
             let item = r.read_var_bytes()?;
             w.push(item);
