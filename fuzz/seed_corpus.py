@@ -87,3 +87,86 @@ for header in DATA["headers"]:
             easy[76:80] = (1000 + i).to_bytes(4, "little")
             easy[80:88] = i.to_bytes(8, "little")
             put("verify_header_pow", bytes([i % 4]) + bytes(easy))
+
+
+def tx_parts(raw):
+    """The out points, inputs, outputs, output scripts and witness stacks of a serialized
+    transaction (legacy or extended form), each as its own serialized bytes."""
+    parts = {"out_point": [], "tx_in": [], "tx_out": [], "script_buf": [], "witness": []}
+    i = 4
+    extended = raw[4] == 0 and raw[5] == 1
+    if extended:
+        i = 6
+    n_in, i = read_varint(raw, i)
+    for _ in range(n_in):
+        start = i
+        parts["out_point"].append(raw[i:i + 36])
+        i += 36
+        length, j = read_varint(raw, i)
+        parts["script_buf"].append(raw[i:j + length])
+        i = j + length + 4
+        parts["tx_in"].append(raw[start:i])
+    n_out, i = read_varint(raw, i)
+    for _ in range(n_out):
+        start = i
+        i += 8
+        length, j = read_varint(raw, i)
+        parts["script_buf"].append(raw[i:j + length])
+        i = j + length
+        parts["tx_out"].append(raw[start:i])
+    if extended:
+        for _ in range(n_in):
+            start = i
+            items, i = read_varint(raw, i)
+            for _ in range(items):
+                length, i = read_varint(raw, i)
+                i += length
+            parts["witness"].append(raw[start:i])
+    return parts
+
+
+def push(data):
+    """A CompactSize length and the bytes."""
+    n = len(data)
+    if n < 0xFD:
+        return bytes([n]) + data
+    return b"\xfd" + n.to_bytes(2, "little") + data
+
+
+# Decoders of the transaction parts: the real parts (a few of each, shortest first), then edges.
+parts = {k: set() for k in ("out_point", "tx_in", "tx_out", "script_buf", "witness")}
+for tx in DATA["transactions"]:
+    for kind, found in tx_parts(bytes.fromhex(tx["hex"])).items():
+        parts[kind].update(found)
+for kind, found in parts.items():
+    for data in sorted(found, key=lambda b: (len(b), b))[:6]:
+        put(f"decode_{kind}", data)
+put("decode_out_point", b"\x00" * 32 + b"\xff" * 4)  # the coinbase's null out point
+put("decode_out_point", b"\x00" * 35)  # one byte short
+put("decode_script_buf", b"\x00")  # empty script
+put("decode_script_buf", b"\xfd\x01\x00\x6a")  # non-canonical length
+put("decode_script_buf", b"\x05\x6a")  # length past the end
+put("decode_tx_out", (-1).to_bytes(8, "little", signed=True) + b"\x00")  # SetNull output
+put("decode_witness", b"\x00")  # empty stack
+put("decode_witness", b"\x02\x00\x00")  # two empty items
+put("decode_witness", b"\xff" + b"\xff" * 8)  # a count no input can hold
+# A P2WPKH-shaped stack built from a real signature and public key (the pushes of a P2PKH
+# scriptSig in the data).
+for script in sorted(parts["script_buf"], key=lambda b: (len(b), b)):
+    body = script[1:] if script[0] < 0xFD else script[3:]
+    if len(body) > 100 and 0x47 <= body[0] <= 0x48 and body[body[0] + 1] in (0x21, 0x41):
+        sig = body[1:1 + body[0]]
+        key = body[2 + body[0]:]
+        put("decode_witness", b"\x02" + push(sig) + push(key))
+        break
+
+for data in [b"\x00", b"\xfc", b"\xfd\xfd\x00", b"\xfd\xff\xff", b"\xfe\x00\x00\x01\x00",
+             b"\xff" + (2**32).to_bytes(8, "little"), b"\xff" * 9,
+             b"\xfd\x01\x00", b"\xfe\xff\xff\x00\x00", b"\xfd\x01"]:
+    put("decode_compact_size", data)
+
+for header in DATA["headers"]:
+    put("decode_compact_target", bytes.fromhex(header["bits"])[::-1])
+for bits in [0x1D00FFFF, 0x207FFFFF, 0x04923456, 0x01803456, 0xFF123456, 0x00000000]:
+    put("decode_compact_target", bits.to_bytes(4, "little"))
+put("decode_compact_target", b"\xff\xff\x00")  # one byte short
