@@ -170,3 +170,57 @@ for header in DATA["headers"]:
 for bits in [0x1D00FFFF, 0x207FFFFF, 0x04923456, 0x01803456, 0xFF123456, 0x00000000]:
     put("decode_compact_target", bits.to_bytes(4, "little"))
 put("decode_compact_target", b"\xff\xff\x00")  # one byte short
+
+# The hash newtypes decode 32 raw bytes: real block ids and txids in internal order.
+for header in DATA["headers"][:4]:
+    put("decode_hashes", bytes.fromhex(header["hash"])[::-1])
+for tx in DATA["transactions"][:4]:
+    put("decode_hashes", bytes.fromhex(tx["txid"])[::-1] + b"\x01")
+put("decode_hashes", b"\x00" * 31)
+
+# Text parsers.
+for header in DATA["headers"][:4]:
+    put("parse_hash", header["hash"].encode())
+    put("parse_hash", header["merkle_root"].upper().encode())
+for tx in DATA["transactions"][:4]:
+    put("parse_hash", tx["txid"].encode())
+    for script in output_scripts(bytes.fromhex(tx["hex"])):
+        if script[:3] == b"\x76\xa9\x14":
+            put("parse_hash", script[3:23].hex().encode())  # a pubkey hash
+for text in ["", "00" * 31, "0" * 63 + "g", " " + "0" * 63, "0" * 65, "ab" * 20 + "\n"]:
+    put("parse_hash", text.encode())
+
+for text in ["0", "1", "00ff", "FFFF", "f" * 64, "0" * 64, "1" + "0" * 64, "",
+             "00000000ffff0000000000000000000000000000000000000000000000000000",
+             "7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", "-1", "0x10", "12 "]:
+    put("parse_u256", text.encode())
+
+# WIF keys made here from fixed secrets (SHA-256 of a label), for each network's prefix: AIPG
+# main 128, test and regtest 239 (network bytes 0, 1, 2), compressed and not.
+for index, prefix in [(0, 128), (1, 239), (2, 239)]:
+    for label, compressed in [(b"aipg seed key 1", True), (b"aipg seed key 2", False)]:
+        secret = hashlib.sha256(label + bytes([index])).digest()
+        wif = base58check(bytes([prefix]) + secret + (b"\x01" if compressed else b""))
+        put("parse_wif", bytes([index]) + wif.encode())
+order = bytes.fromhex("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
+for payload in [b"\x80" + b"\x00" * 32, b"\x80" + order, b"\x80" + b"\x11" * 32 + b"\x02",
+                b"\xef" + b"\x11" * 32]:
+    put("parse_wif", b"\x00" + base58check(payload).encode())  # zero, order, bad flag, network
+put("parse_wif", b"\x00 " + base58check(b"\x80" + b"\x22" * 32 + b"\x01").encode() + b"\n")
+
+names = set()
+for tx in DATA["transactions"]:
+    for asset in tx.get("assets") or []:
+        names.add(asset["name"])
+for name in sorted(names)[:8] + ["ABC", "ABC/SUB", "ABC/SUB/SUB2", "ABC#TOKEN", "ABC~CHANNEL",
+                                 "ABC!", "ABC/SUB!", "#QUAL", "#QUAL/#SUB", "$RESTRICTED",
+                                 "ABC^VOTE", "AB", "abc", "RVN", "AIPG", "A..B", "_ABC", "A" * 31,
+                                 "ABC#", "ABC/", "", "ÄBC"]:
+    put("parse_asset_name", name.encode())
+
+for text in ["DUP HASH160 0x14 0x" + "11" * 20 + " EQUALVERIFY CHECKSIG",
+             "HASH160 0x14 0x" + "22" * 20 + " EQUAL", "0 1 -1 16 17 1000 -1000",
+             "9223372036854775807 -9223372036854775808 99999999999999999999",
+             "'' 'text' 0x4c 0x01 0x07", "OP_RETURN 0x04 0xdeadbeef", "NOP10 RESERVED\tNOP",
+             "CHECKSIG BADWORD DUP", "0x0", "0xzz", "OP_AIPG_ASSET", "1\n2 \n\t3", ""]:
+    put("parse_script_asm", text.encode())
