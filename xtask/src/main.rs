@@ -1,7 +1,10 @@
 //! `cargo xtask`: the project's tasks.
 //!
 //! - `cargo xtask test`: every check CI runs (format, clippy, tests, docs, no-std builds,
-//!   dependency rules, fuzz corpus replay, bench compilation, conformance against the vectors).
+//!   dependency rules, fuzz corpus replay, bench compilation, conformance against the vectors,
+//!   every vector read).
+//! - `cargo xtask vectors`: only the tests that read the vectors, and the check that every
+//!   vector file and field group was read.
 //! - `cargo xtask demo`: the main walkthrough.
 
 use std::env;
@@ -9,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod inference;
+mod vectors;
 
 /// Crates that must build without `std` and must never depend on native code.
 const PURE_CRATES: &[&str] = &["aipg-primitives", "aipg-consensus"];
@@ -21,10 +25,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
+        Some("vectors") => vector_tests(),
         Some("demo") => demo(),
         Some(w @ ("ort" | "models")) => inference::command(w),
         _ => {
-            eprintln!("usage: cargo xtask <test|demo|ort|models>");
+            eprintln!("usage: cargo xtask <test|vectors|demo|ort|models>");
             return ExitCode::from(2);
         }
     };
@@ -44,9 +49,11 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The vector folder: `AIPG_VECTORS_DIR` (a relative path is taken from the workspace root, as
+/// the tests do), or `../shared/vectors` beside the workspace.
 fn vectors_dir() -> PathBuf {
     env::var_os("AIPG_VECTORS_DIR")
-        .map(PathBuf::from)
+        .map(|dir| root().join(dir))
         .unwrap_or_else(|| root().join("../shared/vectors"))
 }
 
@@ -96,10 +103,14 @@ fn test() -> Result<(), String> {
         ]),
     )?;
     // `--show-output` prints what passing tests say: every conformance test states its count.
+    // The tests log which vector files and field groups they read.
+    let log = vectors::log_dir();
+    vectors::reset_log(&log)?;
     run(
         "tests",
         cargo()
             .args(["test", "--workspace", "--all-features", "--", "--show-output"])
+            .env("AIPG_VECTORS_ACCESS_LOG", &log)
             .envs(inference::test_env()?),
     )?;
     for krate in PURE_CRATES {
@@ -109,9 +120,12 @@ fn test() -> Result<(), String> {
         )?;
         run(
             &format!("tests of {krate} without default features"),
-            cargo().args(["test", "-p", krate, "--no-default-features", "--lib"]),
+            cargo()
+                .args(["test", "-p", krate, "--no-default-features", "--lib"])
+                .env("AIPG_VECTORS_ACCESS_LOG", &log),
         )?;
     }
+    vectors::check(&vectors_dir(), &log)?;
     run(
         "docs",
         cargo().args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"),
@@ -127,6 +141,20 @@ fn test() -> Result<(), String> {
     run("benches compile", cargo().args(["bench", "--workspace", "--no-run"]))?;
     eprintln!("\nall checks passed");
     Ok(())
+}
+
+/// `cargo xtask vectors`: the tests of the crates that read the reference vectors, then the
+/// check that every vector file and field group was read.
+fn vector_tests() -> Result<(), String> {
+    let log = vectors::log_dir();
+    vectors::reset_log(&log)?;
+    let mut cmd = cargo();
+    cmd.args(["test", "--all-features"]).env("AIPG_VECTORS_ACCESS_LOG", &log);
+    for krate in PURE_CRATES {
+        cmd.args(["-p", krate]);
+    }
+    run("tests that read the vectors", &mut cmd)?;
+    vectors::check(&vectors_dir(), &log)
 }
 
 fn dependency_rules() -> Result<(), String> {
