@@ -12,7 +12,7 @@ use aipg_consensus::pow::difficulty::{
 };
 use aipg_primitives::network::{AIPG_MAIN, AIPG_REGTEST, AIPG_TEST, NetworkParams};
 use aipg_primitives::units::{CompactTarget, U256};
-use common::{hex_u32, load, str_field, u64_field};
+use common::{Vectors, hex_u32, load, str_field, u64_field};
 use serde_json::Value;
 
 fn params_for(name: &str) -> &'static NetworkParams {
@@ -33,7 +33,7 @@ fn u32_field(v: &Value, key: &str) -> u32 {
 }
 
 /// The vector file's own parameter table must describe the networks we use.
-fn check_network_params(doc: &Value) -> usize {
+fn check_network_params(doc: &Vectors) -> usize {
     let table = doc["network_params"].as_object().expect("network_params");
     for (name, p) in table {
         let ours = params_for(name);

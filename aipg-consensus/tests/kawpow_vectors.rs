@@ -4,38 +4,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
+mod common;
+
 use aipg_consensus::pow::kawpow::{
     self, EpochContext, EpochContextCache, EpochWindow, HeaderPow, PowError, epoch_number,
     epoch_seed, full_dataset_items, light_cache_items,
 };
 use aipg_primitives::{BlockHeader, DecodeWith, Network, Target};
+use common::load;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
-
-fn vectors_dir() -> PathBuf {
-    match std::env::var_os("AIPG_VECTORS_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors"),
-    }
-}
-
-/// Loads a vector file, or returns `None` (after saying so) when the folder is absent and vectors
-/// are not required.
-fn load(name: &str) -> Option<Value> {
-    let path = vectors_dir().join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(serde_json::from_str(&text).expect("vector file is valid JSON")),
-        Err(e) => {
-            if std::env::var_os("AIPG_REQUIRE_VECTORS").is_some_and(|v| v == "1") {
-                panic!("{}: {e} (AIPG_REQUIRE_VECTORS=1)", path.display());
-            }
-            eprintln!("{name}: skipped, {} not readable: {e}", path.display());
-            None
-        }
-    }
-}
 
 /// A context built at most once, shared by the tests of this binary.
 type Slot = Arc<OnceLock<Arc<EpochContext>>>;
@@ -220,6 +199,9 @@ fn derived_header_examples() {
 #[test]
 fn generated_epochs() {
     let Some(v) = load("kawpow_vectors_generated.json") else { return };
+    let parameters = &v["parameters"];
+    assert_eq!(u32_of(parameters, "epoch_length"), kawpow::EPOCH_LENGTH);
+    assert_eq!(u32_of(parameters, "period_length"), kawpow::PERIOD_LENGTH);
     let epochs = v["epochs"].as_array().unwrap();
     for e in epochs {
         let epoch = u32_of(e, "epoch");

@@ -66,6 +66,15 @@ fn aipg_genesis_blocks() {
     // The regtest genesis as the reference code builds it (500 AIPG).
     let coded = NetworkParams { genesis_reward: 500 * COIN, ..AIPG_REGTEST };
     check_genesis("regtest", &file["regtest"], &coded);
+    // The construction notes: the coinbase pushes the timestamp text and pays to the pubkey.
+    let construction = &file["construction"];
+    let coinbase = &genesis_block(&AIPG_MAIN).txdata[0];
+    let text = construction["timestamp_text"].as_str().unwrap().as_bytes();
+    let script_sig = coinbase.input[0].script_sig.as_bytes();
+    assert!(script_sig.ends_with(text), "the scriptSig ends with the timestamp text");
+    let pubkey = common::hex_bytes(&construction["genesis_pubkey"]);
+    let script_pubkey = coinbase.output[0].script_pubkey.as_bytes();
+    assert_eq!(script_pubkey.get(1..66), Some(pubkey.as_slice()), "<pubkey> OP_CHECKSIG");
     eprintln!("genesis: 4 AIPG genesis blocks match byte for byte");
 }
 

@@ -5,30 +5,11 @@
 //! - `x16r_vectors.json`: X16R and X16RV2 of 40 headers, with their algorithm order;
 //! - `genesis.json`: the main, test and regtest genesis block ids.
 
-use aipg_primitives::hash::x16r::{Algorithm, algorithm_order, tiger, x16r, x16rv2};
-use serde_json::Value;
-use std::path::PathBuf;
+mod common;
 
-/// Loads a vector file, or returns `None` (after saying so) when the folder is absent and
-/// vectors are not required.
-fn load(name: &str) -> Option<Value> {
-    let dir = std::env::var_os("AIPG_VECTORS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors"));
-    let path = dir.join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(serde_json::from_str(&text).expect("vector file is valid JSON")),
-        Err(e) => {
-            assert!(
-                std::env::var_os("AIPG_REQUIRE_VECTORS").is_none(),
-                "required vector file {} is missing: {e}",
-                path.display()
-            );
-            eprintln!("skipped: {} not found ({e})", path.display());
-            None
-        }
-    }
-}
+use aipg_primitives::hash::x16r::{Algorithm, algorithm_order, tiger, x16r, x16rv2};
+use common::load;
+use serde_json::Value;
 
 fn bytes(v: &Value) -> Vec<u8> {
     hex::decode(v.as_str().expect("hex string")).expect("valid hex")
@@ -43,6 +24,19 @@ fn sph_sub_hashes() {
     let Some(file) = load("sph_vectors.json") else { return };
     let cases = file["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 23);
+
+    // The file's own tables: the index of each sub-hash and the size of each output.
+    let order = file["algorithm_index_order"].as_object().expect("algorithm_index_order");
+    assert_eq!(order.len(), Algorithm::ALL.len());
+    for (index, name) in order {
+        let algo = Algorithm::from_index(index.parse().expect("an index")).expect("a sub-hash");
+        assert_eq!(algo.name(), name.as_str().expect("a name"), "index {index}");
+    }
+    let sizes = file["output_sizes_bytes"].as_object().expect("output_sizes_bytes");
+    for algo in Algorithm::ALL {
+        assert_eq!(sizes[algo.name()].as_u64(), Some(algo.hash(b"").len() as u64), "{algo:?}");
+    }
+    assert_eq!(sizes["tiger192"].as_u64(), Some(tiger(b"").len() as u64));
 
     let mut functions = 0;
     for algo in Algorithm::ALL {
@@ -93,6 +87,14 @@ fn x16r_headers() {
     let Some(file) = load("x16r_vectors.json") else { return };
     let cases = file["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 40);
+    let names: Vec<&str> = file["algo_names"]
+        .as_array()
+        .expect("algo_names")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let ours: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+    assert_eq!(names, ours, "sub-hashes in index order");
 
     let mut checked = 0;
     for case in cases {

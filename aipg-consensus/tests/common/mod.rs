@@ -8,7 +8,7 @@ use serde_json::Value;
 
 #[path = "../../../test-support/vectors.rs"]
 mod vectors;
-pub(crate) use vectors::{load, real_chain_data, vectors_dir, vectors_required};
+pub(crate) use vectors::{Vectors, load, real_chain_data, vectors_dir, vectors_required};
 
 /// Returns a string field.
 pub(crate) fn str_field<'a>(v: &'a Value, key: &str) -> &'a str {
