@@ -18,31 +18,6 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// Epoch contexts kept while verifying: the current epoch and a neighbour across a boundary.
 const EPOCH_CACHE: usize = 2;
 
-/// The positional argument and the value of `--height`, in any order.
-fn parse_args(args: &[String]) -> Result<(String, Option<u32>), CliError> {
-    let mut positional = None;
-    let mut height = None;
-    let mut rest = args;
-    while let [a, tail @ ..] = rest {
-        if a == "--height" {
-            let [v, tail @ ..] = tail else {
-                return Err(CliError::Usage("--height needs a value".into()));
-            };
-            height = Some(
-                v.parse::<u32>().map_err(|_| CliError::Usage(format!("invalid height {v:?}")))?,
-            );
-            rest = tail;
-        } else if positional.is_none() {
-            positional = Some(a.clone());
-            rest = tail;
-        } else {
-            return Err(CliError::Usage(format!("unexpected argument {a:?}")));
-        }
-    }
-    let positional = positional.ok_or_else(|| CliError::Usage("missing input".into()))?;
-    Ok((positional, height))
-}
-
 fn read_stdin(stdin: &mut dyn Read) -> Result<String, CliError> {
     let mut s = String::new();
     stdin
@@ -80,8 +55,11 @@ fn verdict(doc: Value, valid: bool) -> Result<Value, CliError> {
 ///
 /// The proof of work is checked in full; with `--height`, a KAWPOW header's height field must
 /// also equal `N`.
-pub(crate) fn header(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let (input, height) = parse_args(ctx.args)?;
+pub(crate) fn header(
+    ctx: &mut Ctx<'_>,
+    input: String,
+    height: Option<u32>,
+) -> Result<Value, CliError> {
     let text = if input == "-" { read_stdin(ctx.stdin)? } else { input };
     let params = ctx.params;
     let header = decode_header(&text, params)?;
@@ -114,8 +92,11 @@ fn verdict_json(v: &HeaderVerdict) -> Value {
 /// height `N` (default: the first header's KAWPOW height field) with its parent assumed valid.
 ///
 /// Prints every header's result and a summary with the rate in headers per second.
-pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let (input, height) = parse_args(ctx.args)?;
+pub(crate) fn headers(
+    ctx: &mut Ctx<'_>,
+    input: String,
+    height: Option<u32>,
+) -> Result<Value, CliError> {
     let text = if input == "-" {
         read_stdin(ctx.stdin)?
     } else {
@@ -133,8 +114,9 @@ pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
         (Some(h), _) => h,
         (None, Some(first)) if first.is_kawpow(params) => first.height,
         (None, _) => {
-            return Err(CliError::Usage(
-                "--height is needed for headers without a height field".into(),
+            return Err(CliError::usage(
+                &["headers", "verify"],
+                "--height is needed for headers without a height field",
             ));
         }
     };
