@@ -1,6 +1,7 @@
 //! The `aipg` command-line tool: argument parsing and dispatch. Every command returns a JSON value
 //! or a [`CliError`]; the binary prints either and sets the exit status.
 
+use crate::generate::{GenerateCommand, run_generate};
 use aipg_primitives::network::{Network, NetworkParams};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -64,11 +65,8 @@ enum Command {
     #[command(subcommand)]
     Script(ScriptCommand),
     /// Deterministic image and text generation on ONNX Runtime.
-    Generate {
-        /// `image|text` and their flags.
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "ARGS")]
-        args: Vec<String>,
-    },
+    #[command(subcommand)]
+    Generate(GenerateCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -311,8 +309,6 @@ pub fn run(args: &[String], stdin: &mut dyn Read) -> Result<Value, CliError> {
         Command::Headers(HeadersCommand::Verify { input, height }) => {
             verify::headers(&mut ctx, input, height)
         }
-        Command::Generate { args } => {
-            crate::generate::run_generate(&args).map_err(CliError::Invalid)
-        }
+        Command::Generate(command) => run_generate(command).map_err(CliError::Invalid),
     }
 }
