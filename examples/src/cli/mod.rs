@@ -312,3 +312,20 @@ pub fn run(args: &[String], stdin: &mut dyn Read) -> Result<Value, CliError> {
         Command::Generate(command) => run_generate(command).map_err(CliError::Invalid),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::command().debug_assert();
+    }
+
+    #[test]
+    fn usage_of_names_the_command() {
+        assert_eq!(
+            super::usage_of(&["headers", "verify"]),
+            "aipg headers verify [OPTIONS] <FILE|->"
+        );
+        assert_eq!(super::usage_of(&[] as &[&str]), "aipg [OPTIONS] <COMMAND>");
+    }
+}
