@@ -10,6 +10,8 @@
 //!                [--top-k K] [--top-p P] [--raw] [--no-cache] [--opt LEVEL] [--threads N]
 //! ```
 //!
+//! The flags are those of [`ImageArgs`] and [`TextArgs`].
+//!
 //! Prints (returns) JSON with the parameters, the execution profile, the model file hashes,
 //! the output hashes and the time taken; a progress bar goes to stderr. Every parameter is
 //! checked before any model is loaded. The ONNX Runtime library is taken from
@@ -28,73 +30,125 @@ use aipg_inference::{
 };
 use serde_json::{Value, json};
 
-/// Options common to both kinds, and the rest of the command line as flag/value pairs.
-struct Args {
-    flags: Vec<(String, Option<String>)>,
+/// `generate image` or `generate text`, with their flags.
+#[derive(Debug, clap::Subcommand)]
+pub enum GenerateCommand {
+    /// Generates images from a seed with a diffusion model and writes them as PNG -> JSON.
+    Image(ImageArgs),
+    /// Generates text from a prompt with a language model -> JSON.
+    Text(TextArgs),
 }
 
-const SWITCHES: &[&str] = &["--raw", "--no-cache"];
-
-impl Args {
-    fn parse(args: &[String]) -> Result<Self, String> {
-        let mut flags = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if !a.starts_with("--") {
-                return Err(format!("unexpected argument {a:?}"));
-            }
-            if SWITCHES.contains(&a.as_str()) {
-                flags.push((a.clone(), None));
-            } else {
-                let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
-                flags.push((a.clone(), Some(v.clone())));
-            }
-        }
-        Ok(Self { flags })
-    }
-
-    fn take(&mut self, name: &str) -> Option<String> {
-        let i = self.flags.iter().position(|(k, _)| k == name)?;
-        self.flags.remove(i).1
-    }
-
-    fn switch(&mut self, name: &str) -> bool {
-        match self.flags.iter().position(|(k, _)| k == name) {
-            Some(i) => {
-                self.flags.remove(i);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn num<T: std::str::FromStr>(&mut self, name: &str) -> Result<Option<T>, String> {
-        match self.take(name) {
-            None => Ok(None),
-            Some(v) => v.parse().map(Some).map_err(|_| format!("{name}: cannot parse {v:?}")),
-        }
-    }
-
-    fn finish(&self) -> Result<(), String> {
-        match self.flags.first() {
-            Some((k, _)) => Err(format!("unknown option {k}")),
-            None => Ok(()),
-        }
-    }
+/// The flags of `generate image`. Those left out take the model's defaults.
+#[derive(Debug, clap::Args)]
+pub struct ImageArgs {
+    /// The model folder.
+    #[arg(long, value_name = "DIR")]
+    pub model: PathBuf,
+    /// The seed.
+    #[arg(long, value_name = "N")]
+    pub seed: u64,
+    /// The prompt (default: the model's).
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub prompt: Option<String>,
+    /// The negative prompt (default: the model's).
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub negative_prompt: Option<String>,
+    /// Denoising steps (default: the model's).
+    #[arg(long, value_name = "N")]
+    pub steps: Option<usize>,
+    /// Classifier-free guidance scale (default: the model's).
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub cfg: Option<f32>,
+    /// The scheduler: euler, euler-ancestral, ddim or consistency (default: the model's).
+    #[arg(long, value_name = "S")]
+    pub scheduler: Option<SchedulerKind>,
+    /// Width in pixels (default: the model's).
+    #[arg(long, value_name = "W")]
+    pub width: Option<usize>,
+    /// Height in pixels (default: the model's).
+    #[arg(long, value_name = "H")]
+    pub height: Option<usize>,
+    /// Images per run; image b goes to FILE-b.png when more than one (default: the model's).
+    #[arg(long, value_name = "B")]
+    pub batch: Option<usize>,
+    /// The PNG file to write.
+    #[arg(long, value_name = "FILE.png")]
+    pub out: PathBuf,
+    /// ONNX Runtime session settings.
+    #[command(flatten)]
+    pub session: SessionArgs,
 }
 
-fn settings(a: &mut Args) -> Result<SessionSettings, String> {
-    let mut s = SessionSettings::default();
-    if let Some(o) = a.take("--opt") {
-        s.optimization = o.parse::<OptLevel>().map_err(|e| e.to_string())?;
-    }
-    if let Some(t) = a.num::<usize>("--threads")? {
-        if t == 0 || t > 256 {
-            return Err("--threads: must be in 1..=256".into());
+/// The flags of `generate text`.
+#[derive(Debug, clap::Args)]
+pub struct TextArgs {
+    /// The model folder.
+    #[arg(long, value_name = "DIR")]
+    pub model: PathBuf,
+    /// The seed.
+    #[arg(long, value_name = "N")]
+    pub seed: u64,
+    /// The prompt.
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    pub prompt: String,
+    /// Most tokens to generate.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_tokens: usize,
+    /// Softmax temperature; 0 is greedy.
+    #[arg(
+        long,
+        value_name = "X",
+        default_value_t = SamplingParams::default().temperature,
+        allow_negative_numbers = true
+    )]
+    pub temperature: f32,
+    /// Keep only the K most likely tokens; 0 keeps all.
+    #[arg(long, value_name = "K", default_value_t = SamplingParams::default().top_k)]
+    pub top_k: u32,
+    /// Nucleus mass in (0, 1]; 1 keeps all.
+    #[arg(
+        long,
+        value_name = "P",
+        default_value_t = SamplingParams::default().top_p,
+        allow_negative_numbers = true
+    )]
+    pub top_p: f32,
+    /// Skips the chat template (the prompt is used as is, after BOS for byte tokenizers).
+    #[arg(long)]
+    pub raw: bool,
+    /// Reruns the whole sequence at every step instead of using the KV cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// ONNX Runtime session settings.
+    #[command(flatten)]
+    pub session: SessionArgs,
+}
+
+/// ONNX Runtime session settings.
+#[derive(Debug, clap::Args)]
+pub struct SessionArgs {
+    /// Graph optimization level: disable, basic, extended, layout or all.
+    #[arg(long, value_name = "LEVEL", default_value_t = SessionSettings::default().optimization)]
+    pub opt: OptLevel,
+    /// Threads inside one operator.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = SessionSettings::default().intra_threads,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256),
+    )]
+    pub threads: usize,
+}
+
+impl SessionArgs {
+    fn settings(&self) -> SessionSettings {
+        SessionSettings {
+            optimization: self.opt,
+            intra_threads: self.threads,
+            ..SessionSettings::default()
         }
-        s.intra_threads = t;
     }
-    Ok(s)
 }
 
 /// Finds and loads the ONNX Runtime library.
@@ -125,54 +179,47 @@ fn progress(done: usize, total: usize, what: &str) {
     }
 }
 
-/// Runs `generate image ...` or `generate text ...` (the arguments after `generate`).
+/// Runs `generate image ...` or `generate text ...`.
 ///
 /// # Errors
-/// A message for bad arguments (before any model runs), a missing runtime or model, or a
+/// A message for bad parameters (before any model runs), a missing runtime or model, or a
 /// failed run.
-pub fn run_generate(args: &[String]) -> Result<Value, String> {
-    match args.first().map(String::as_str) {
-        Some("image") => generate_image(&args[1..]),
-        Some("text") => generate_text(&args[1..]),
-        _ => Err("usage: generate image|text --model DIR --seed N ...".into()),
+pub fn run_generate(command: GenerateCommand) -> Result<Value, String> {
+    match command {
+        GenerateCommand::Image(args) => generate_image(args),
+        GenerateCommand::Text(args) => generate_text(args),
     }
 }
 
-fn generate_image(args: &[String]) -> Result<Value, String> {
-    let mut a = Args::parse(args)?;
-    let dir = PathBuf::from(a.take("--model").ok_or("--model DIR is required")?);
-    let seed: u64 = a.num("--seed")?.ok_or("--seed N is required")?;
-    let out = PathBuf::from(a.take("--out").ok_or("--out FILE.png is required")?);
-    let manifest = aipg_inference::manifest::read_diffusion(&dir).map_err(|e| e.to_string())?;
-    let mut r = ImageRequest::defaults(&manifest, seed).map_err(|e| e.to_string())?;
-    if let Some(p) = a.take("--prompt") {
+fn generate_image(a: ImageArgs) -> Result<Value, String> {
+    let manifest = aipg_inference::manifest::read_diffusion(&a.model).map_err(|e| e.to_string())?;
+    let mut r = ImageRequest::defaults(&manifest, a.seed).map_err(|e| e.to_string())?;
+    if let Some(p) = a.prompt {
         r.prompt = p;
     }
-    if let Some(p) = a.take("--negative-prompt") {
+    if let Some(p) = a.negative_prompt {
         r.negative_prompt = p;
     }
-    if let Some(s) = a.num("--steps")? {
+    if let Some(s) = a.steps {
         r.steps = s;
     }
-    if let Some(c) = a.num("--cfg")? {
+    if let Some(c) = a.cfg {
         r.cfg = c;
     }
-    if let Some(s) = a.take("--scheduler") {
-        r.scheduler = s.parse::<SchedulerKind>().map_err(|e| e.to_string())?;
+    if let Some(s) = a.scheduler {
+        r.scheduler = s;
     }
-    if let Some(w) = a.num("--width")? {
+    if let Some(w) = a.width {
         r.width = w;
     }
-    if let Some(h) = a.num("--height")? {
+    if let Some(h) = a.height {
         r.height = h;
     }
-    if let Some(b) = a.num("--batch")? {
+    if let Some(b) = a.batch {
         r.batch = b;
     }
-    let s = settings(&mut a)?;
-    a.finish()?;
     validate_request(&manifest, &r).map_err(|e| e.to_string())?;
-    let (value, _) = image_with(&dir, &r, s, &out, true)?;
+    let (value, _) = image_with(&a.model, &r, a.session.settings(), &a.out, true)?;
     Ok(value)
 }
 
@@ -254,37 +301,19 @@ fn image_with(
     Ok((value, pngs))
 }
 
-fn generate_text(args: &[String]) -> Result<Value, String> {
-    let mut a = Args::parse(args)?;
-    let dir = PathBuf::from(a.take("--model").ok_or("--model DIR is required")?);
-    let seed: u64 = a.num("--seed")?.ok_or("--seed N is required")?;
-    let prompt = a.take("--prompt").ok_or("--prompt T is required")?;
-    let mut r = TextRequest::greedy(&prompt, 64);
-    r.seed = seed;
-    if let Some(n) = a.num("--max-tokens")? {
-        r.max_tokens = n;
-    }
-    let mut sp = SamplingParams::default();
-    if let Some(t) = a.num("--temperature")? {
-        sp.temperature = t;
-    }
-    if let Some(k) = a.num("--top-k")? {
-        sp.top_k = k;
-    }
-    if let Some(p) = a.num("--top-p")? {
-        sp.top_p = p;
-    }
+fn generate_text(a: TextArgs) -> Result<Value, String> {
+    let mut r = TextRequest::greedy(&a.prompt, a.max_tokens);
+    r.seed = a.seed;
+    let sp = SamplingParams { temperature: a.temperature, top_k: a.top_k, top_p: a.top_p };
     r.sampling = sp;
-    r.raw = a.switch("--raw");
-    r.use_cache = !a.switch("--no-cache");
-    let s = settings(&mut a)?;
-    a.finish()?;
+    r.raw = a.raw;
+    r.use_cache = !a.no_cache;
     sp.validate().map_err(|e| e.to_string())?;
     if r.max_tokens == 0 {
         return Err("invalid parameter max_tokens: 0 is not in 1..".into());
     }
-    aipg_inference::manifest::read_llm(&dir).map_err(|e| e.to_string())?;
-    text_with(&dir, &r, s, true)
+    aipg_inference::manifest::read_llm(&a.model).map_err(|e| e.to_string())?;
+    text_with(&a.model, &r, a.session.settings(), true)
 }
 
 fn text_with(dir: &Path, r: &TextRequest, s: SessionSettings, show: bool) -> Result<Value, String> {

@@ -2,25 +2,47 @@
 //! `aipg-generate`: the `aipg generate image|text` commands on their own, and the inference
 //! demo (`aipg-generate demo [MODELS_DIR] [OUT_DIR]`).
 
-use aipg_examples::generate;
+use aipg_examples::generate::{self, GenerateCommand};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Deterministic image and text generation on ONNX Runtime.
+#[derive(Debug, Parser)]
+#[command(name = "aipg-generate")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    #[command(flatten)]
+    Generate(GenerateCommand),
+    /// Generates a terrain image and a SmolLM2 answer twice and shows that the hashes match.
+    Demo {
+        /// The folder `cargo xtask models` prepared.
+        #[arg(default_value = "target/aipg-models")]
+        models: PathBuf,
+        /// The folder the PNGs are written to.
+        #[arg(default_value = "target/aipg-demo")]
+        out: PathBuf,
+    },
+}
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("demo") {
-        let models =
-            args.get(1).map_or_else(|| "target/aipg-models".into(), std::path::PathBuf::from);
-        let out = args.get(2).map_or_else(|| "target/aipg-demo".into(), std::path::PathBuf::from);
-        if let Err(e) = generate::run_demo(&models, &out) {
-            eprintln!("error: {e}");
-            std::process::exit(1);
+    match Cli::parse().command {
+        Command::Demo { models, out } => {
+            if let Err(e) = generate::run_demo(&models, &out) {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
         }
-        return;
-    }
-    match generate::run_generate(&args) {
-        Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
+        Command::Generate(command) => match generate::run_generate(command) {
+            Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
+        },
     }
 }

@@ -1,6 +1,6 @@
 //! `tx decode`, `block decode`, `header decode`, `address decode` and `script asm`.
 
-use super::{CliError, Ctx};
+use super::{CliError, Ctx, HexArg};
 use aipg_primitives::block::{Block, BlockHeader};
 use aipg_primitives::encode::{DecodeWith, Reader};
 use aipg_primitives::network::NetworkParams;
@@ -8,8 +8,8 @@ use aipg_primitives::script::ScriptBuf;
 use aipg_primitives::transaction::{Transaction, TxIn, TxOut};
 use serde_json::{Value, json};
 
-pub(crate) fn tx(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let bytes = ctx.hex_input()?;
+pub(crate) fn tx(ctx: &mut Ctx<'_>, input: &HexArg) -> Result<Value, CliError> {
+    let bytes = ctx.hex_input(input)?;
     let tx: Transaction = aipg_primitives::decode_exact(&bytes).map_err(CliError::invalid)?;
     Ok(tx_json(&tx, ctx.params))
 }
@@ -62,8 +62,8 @@ fn script_json(script: &ScriptBuf) -> Value {
     json!({ "hex": script.to_hex(), "asm": super::script_info::asm(script) })
 }
 
-pub(crate) fn header(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let bytes = ctx.hex_input()?;
+pub(crate) fn header(ctx: &mut Ctx<'_>, input: &HexArg) -> Result<Value, CliError> {
+    let bytes = ctx.hex_input(input)?;
     let mut r = Reader::new(&bytes);
     let header = BlockHeader::decode_with(&mut r, ctx.params).map_err(CliError::invalid)?;
     r.finish().map_err(CliError::invalid)?;
@@ -95,8 +95,8 @@ pub(crate) fn header_json(header: &BlockHeader, params: &NetworkParams) -> Value
     v
 }
 
-pub(crate) fn block(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let bytes = ctx.hex_input()?;
+pub(crate) fn block(ctx: &mut Ctx<'_>, input: &HexArg) -> Result<Value, CliError> {
+    let bytes = ctx.hex_input(input)?;
     let mut r = Reader::new(&bytes);
     let block = Block::decode_with(&mut r, ctx.params).map_err(CliError::invalid)?;
     r.finish().map_err(CliError::invalid)?;
@@ -117,12 +117,12 @@ pub(crate) fn block(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
     }))
 }
 
-pub(crate) fn address(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    super::script_info::address(ctx.one_arg()?, ctx.params)
+pub(crate) fn address(ctx: &Ctx<'_>, address: &str) -> Result<Value, CliError> {
+    super::script_info::address(address, ctx.params)
 }
 
-pub(crate) fn script(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let script = ScriptBuf::from_bytes(ctx.hex_input()?);
+pub(crate) fn script(ctx: &mut Ctx<'_>, input: &HexArg) -> Result<Value, CliError> {
+    let script = ScriptBuf::from_bytes(ctx.hex_input(input)?);
     let mut v = json!({ "hex": script.to_hex(), "asm": super::script_info::asm(&script) });
     super::script_info::describe_output(&script, ctx.params, &mut v);
     Ok(v)

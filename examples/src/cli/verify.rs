@@ -19,31 +19,6 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// Epoch contexts kept while verifying: the current epoch and a neighbour across a boundary.
 const EPOCH_CACHE: usize = 2;
 
-/// The positional argument and the value of `--height`, in any order.
-fn parse_args(args: &[String]) -> Result<(String, Option<u32>), CliError> {
-    let mut positional = None;
-    let mut height = None;
-    let mut rest = args;
-    while let [a, tail @ ..] = rest {
-        if a == "--height" {
-            let [v, tail @ ..] = tail else {
-                return Err(CliError::Usage("--height needs a value".into()));
-            };
-            height = Some(
-                v.parse::<u32>().map_err(|_| CliError::Usage(format!("invalid height {v:?}")))?,
-            );
-            rest = tail;
-        } else if positional.is_none() {
-            positional = Some(a.clone());
-            rest = tail;
-        } else {
-            return Err(CliError::Usage(format!("unexpected argument {a:?}")));
-        }
-    }
-    let positional = positional.ok_or_else(|| CliError::Usage("missing input".into()))?;
-    Ok((positional, height))
-}
-
 fn read_stdin(stdin: &mut dyn Read) -> Result<String, CliError> {
     let mut s = String::new();
     stdin
@@ -129,8 +104,11 @@ fn verify_run(
 ///
 /// The proof of work is checked in full; with `--height`, a KAWPOW header's height field must
 /// also equal `N` (checked first: it costs nothing), and only the epoch of `N` is built.
-pub(crate) fn header(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let (input, height) = parse_args(ctx.args)?;
+pub(crate) fn header(
+    ctx: &mut Ctx<'_>,
+    input: String,
+    height: Option<u32>,
+) -> Result<Value, CliError> {
     let text = if input == "-" { read_stdin(ctx.stdin)? } else { input };
     let params = ctx.params;
     let header = decode_header(&text, params)?;
@@ -165,8 +143,11 @@ fn verdict_json(v: &HeaderVerdict) -> Value {
 /// Epoch contexts are built only for the epochs of the stated heights, or without `--height` for
 /// those the network can have reached by now (see [`plausible_epoch_window`]). Prints every
 /// header's result and a summary with the rate in headers per second.
-pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
-    let (input, height) = parse_args(ctx.args)?;
+pub(crate) fn headers(
+    ctx: &mut Ctx<'_>,
+    input: String,
+    height: Option<u32>,
+) -> Result<Value, CliError> {
     let text = if input == "-" {
         read_stdin(ctx.stdin)?
     } else {
@@ -185,7 +166,10 @@ pub(crate) fn headers(ctx: &mut Ctx<'_>) -> Result<Value, CliError> {
         None => height,
     }
     .ok_or_else(|| {
-        CliError::Usage("--height is needed for headers without a height field".into())
+        CliError::usage(
+            &["headers", "verify"],
+            "--height is needed for headers without a height field",
+        )
     })?;
     let window = epoch_window(params, height, headers.len());
     let (verdicts, context_seconds, seconds) = verify_run(params, start, &headers, window);
