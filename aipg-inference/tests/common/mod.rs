@@ -55,3 +55,8 @@ pub fn real_model(name: &str) -> Option<PathBuf> {
     eprintln!("skipped: {} not prepared; run `cargo xtask models`", dir.display());
     None
 }
+
+/// Returns whether the tests run under CI (`CI` set to anything but empty, `0` or `false`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
