@@ -7,11 +7,12 @@
 //! The interpreter is `AIPG_REFERENCE_PYTHON` (set by `cargo xtask test`), else `python3`.
 //! Without it or its packages the tests skip with a message, and fail under CI.
 //!
-//! Tolerances: the two sides share ONNX Runtime's version but not its binary (the Python
-//! package links its own copy), so kernel choice may differ as it does between machines. The
-//! bounds are therefore set from the largest honest deviations measured across instruction
-//! sets and optimization levels (`MEASUREMENTS.md` §2, §2b), with headroom; the measured
-//! differences here are in §2c.
+//! Tolerances: under equal settings the two sides agree bit for bit (`MEASUREMENTS.md` §2c),
+//! but the check is about this crate's numerics (inputs, graph wiring, outputs), and the Python
+//! package is a separate build of ONNX Runtime (its own copy of the library). The bounds are
+//! therefore the largest honest deviations measured across instruction sets and optimization
+//! levels (§2, §2b, §2c), with headroom; the crate also runs at optimization `all` with two
+//! threads against the Python `disable` session, a measured honest difference.
 
 mod common;
 
@@ -27,9 +28,9 @@ use aipg_inference::{
 /// relative L2 (SSE4.2 vs AVX-512 over 44 positions).
 const LOGITS_MAX_ABS: f64 = 1e-3;
 const LOGITS_REL_L2: f64 = 1e-5;
-/// Terrain denoiser, step 0: the largest single-step deviation measured at step 0 was 7.63e-6
-/// max-abs and 1.87e-8 relative L2 (optimization `layout`/`all` vs `disable`); the per-step
-/// tolerance of §2 is 1e-5 relative L2.
+/// Terrain denoiser, step 0: optimization `all` vs `disable` measured 3.28e-6 max-abs and
+/// 5.38e-7 relative L2 on the denoised output (7.63e-6 and 1.87e-8 on the step's latent, §2);
+/// the per-step tolerance of §2 is 1e-5 relative L2.
 const DENOISED_MAX_ABS: f64 = 1e-4;
 const DENOISED_REL_L2: f64 = 1e-5;
 
@@ -202,6 +203,13 @@ fn smollm2_logits_match_onnxruntime_python() {
     check(
         "logits, disable/1 thread vs Python all/2",
         ours.data(),
+        &theirs[1],
+        LOGITS_MAX_ABS,
+        LOGITS_REL_L2,
+    );
+    check(
+        "logits, all/2 threads vs Python all/2",
+        fast.data(),
         &theirs[1],
         LOGITS_MAX_ABS,
         LOGITS_REL_L2,
