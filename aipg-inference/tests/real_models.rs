@@ -44,13 +44,37 @@ fn terrain_seed_to_image_is_bitwise_reproducible() {
     let px = a.image(0).unwrap();
     let (lo, hi) = (px.iter().min().unwrap(), px.iter().max().unwrap());
     assert!(hi - lo > 50, "range {lo}..{hi}");
-    eprintln!("terrain seed 7 difficulty 60: pixels {} under {}", a.pixel_hash(), a.profile);
-    if a.profile.bit_class() == "ort-1.31.1/cpu/opt-disable/x86-avx512" {
-        assert_eq!(
-            a.pixel_hash().to_string(),
-            "44a9a49db3e4e94525c6e5862efd0dae9de36bb262cee75f888badc83f345ab7"
-        );
-    }
+}
+
+/// Pixel hash of terrain seed 7, difficulty 60, per bit class, as measured natively (AVX-512)
+/// and under `qemu-x86_64 -cpu SandyBridge-v2` (AVX) and `-cpu Nehalem-v2` (SSE4.2): see
+/// `MEASUREMENTS.md` §2b. The SSE4.2 latents differ from AVX-512's by a few 1e-6; no 8-bit
+/// pixel does. AVX2 is not measured
+/// (more than 2 h of CPU time under QEMU's AVX2 emulation), so it has no pin: on such a
+/// machine this test prints the hash to add, and fails under CI until it is added.
+const TERRAIN_PINS: &[(&str, &str)] = &[
+    ("ort-1.31.1/cpu/opt-disable/x86-avx512", TERRAIN_SEED7),
+    ("ort-1.31.1/cpu/opt-disable/x86-avx", TERRAIN_SEED7),
+    ("ort-1.31.1/cpu/opt-disable/x86-sse", TERRAIN_SEED7),
+];
+const TERRAIN_SEED7: &str = "44a9a49db3e4e94525c6e5862efd0dae9de36bb262cee75f888badc83f345ab7";
+
+#[test]
+fn terrain_pixels_match_the_pin_of_this_isa_class() {
+    let Some(rt) = common::runtime() else { return };
+    let Some(dir) = common::real_model("terrain") else { return };
+    // two threads: the thread count does not change bits (tested above), and it halves the
+    // time of a run under CPU emulation
+    let mut m = ImageModel::load(rt, &dir, settings(2)).unwrap();
+    let mut r = m.default_request(7).unwrap();
+    r.prompt = "60".into();
+    let a = m.generate(&r, &mut NoSink).unwrap();
+    let (class, got) = (a.profile.bit_class(), a.pixel_hash().to_string());
+    eprintln!("terrain seed 7 difficulty 60: pixels {got} under {}", a.profile);
+    let Some(pin) = common::pin_for("terrain pixels", &class, TERRAIN_PINS, &got) else {
+        return;
+    };
+    assert_eq!(got, *pin, "{class}");
 }
 
 #[test]

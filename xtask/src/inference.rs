@@ -138,6 +138,25 @@ fn extract(wheel: &Path, member: &str, dest: &Path) -> Result<(), String> {
     )
 }
 
+/// Downloads the pinned `onnxruntime` wheel (cp311, manylinux x86_64) and checks its hash.
+fn ort_wheel() -> Result<PathBuf, String> {
+    download_wheel(
+        &format!("onnxruntime=={ORT_VERSION}"),
+        ORT_WHEEL_SHA256,
+        &ort_dir().join("wheels"),
+        &[
+            "--python-version",
+            "3.11",
+            "--implementation",
+            "cp",
+            "--abi",
+            "cp311",
+            "--platform",
+            "manylinux_2_28_x86_64",
+        ],
+    )
+}
+
 /// `cargo xtask ort`: makes sure `target/aipg-ort/libonnxruntime.so.<pinned>` exists with the
 /// pinned hash, and returns its path.
 pub(crate) fn ort() -> Result<PathBuf, String> {
@@ -151,21 +170,7 @@ pub(crate) fn ort() -> Result<PathBuf, String> {
     if lib.exists() && check_hash(&lib, ORT_LIB_SHA256).is_ok() {
         return Ok(lib);
     }
-    let wheel = download_wheel(
-        &format!("onnxruntime=={ORT_VERSION}"),
-        ORT_WHEEL_SHA256,
-        &dir.join("wheels"),
-        &[
-            "--python-version",
-            "3.11",
-            "--implementation",
-            "cp",
-            "--abi",
-            "cp311",
-            "--platform",
-            "manylinux_2_28_x86_64",
-        ],
-    )?;
+    let wheel = ort_wheel()?;
     extract(&wheel, &format!("onnxruntime/capi/libonnxruntime.so.{ORT_VERSION}"), &lib)?;
     check_hash(&lib, ORT_LIB_SHA256)?;
     let _ = std::fs::remove_file(&wheel);
@@ -190,6 +195,36 @@ fn venv() -> Result<PathBuf, String> {
             .args(PY_PACKAGES),
     )?;
     std::fs::write(&stamp, want).map_err(|e| e.to_string())?;
+    Ok(py)
+}
+
+/// The interpreter of the reference test (`aipg-inference/tests/reference/ort_reference.py`):
+/// the conversion venv plus ONNX Runtime's Python package of the pinned version, installed
+/// from the pinned wheel without dependencies (it needs only `numpy`, already pinned there).
+/// An interpreter other than CPython 3.11 gets the same version from PyPI instead.
+fn reference_python() -> Result<PathBuf, String> {
+    let py = venv()?;
+    let check = format!(
+        "import numpy, onnxruntime\nassert onnxruntime.__version__ == '{ORT_VERSION}', \
+         onnxruntime.__version__"
+    );
+    if Command::new(&py).args(["-c", &check]).output().is_ok_and(|o| o.status.success()) {
+        return Ok(py);
+    }
+    eprintln!("installing onnxruntime {ORT_VERSION} into {}", py.display());
+    let pip = || {
+        let mut c = Command::new(&py);
+        c.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]);
+        c
+    };
+    let wheel = ort_wheel()?;
+    let from_wheel = run_quiet("pip install (pinned onnxruntime wheel)", pip().arg(&wheel));
+    let _ = std::fs::remove_file(&wheel);
+    if let Err(e) = from_wheel {
+        eprintln!("{e}\nthe pinned wheel is for CPython 3.11; taking onnxruntime=={ORT_VERSION}");
+        run_quiet("pip install onnxruntime", pip().arg(format!("onnxruntime=={ORT_VERSION}")))?;
+    }
+    run_quiet("import onnxruntime", Command::new(&py).args(["-c", &check]))?;
     Ok(py)
 }
 
@@ -265,16 +300,18 @@ pub(crate) fn models() -> Result<PathBuf, String> {
     Ok(base)
 }
 
-/// Environment for `cargo test`: prepares the runtime and the models and returns
-/// `ORT_DYLIB_PATH`, `AIPG_MODELS_DIR`, and under CI `AIPG_REQUIRE_ORT=1` and
-/// `AIPG_REQUIRE_MODELS=1`.
+/// Environment for `cargo test`: prepares the runtime, the models and the reference
+/// interpreter and returns `ORT_DYLIB_PATH`, `AIPG_MODELS_DIR`, `AIPG_REFERENCE_PYTHON`, and
+/// under CI `AIPG_REQUIRE_ORT=1` and `AIPG_REQUIRE_MODELS=1`.
 pub(crate) fn test_env() -> Result<Vec<(String, String)>, String> {
-    eprintln!("\n==> onnx runtime and models for aipg-inference");
+    eprintln!("\n==> onnx runtime, models and reference interpreter for aipg-inference");
     let lib = ort()?;
     let models = models()?;
+    let py = reference_python()?;
     let mut env = vec![
         ("ORT_DYLIB_PATH".to_owned(), lib.display().to_string()),
         ("AIPG_MODELS_DIR".to_owned(), models.display().to_string()),
+        ("AIPG_REFERENCE_PYTHON".to_owned(), py.display().to_string()),
     ];
     if env::var_os("CI").is_some() {
         env.push(("AIPG_REQUIRE_ORT".into(), "1".into()));
@@ -293,8 +330,10 @@ pub(crate) fn command(which: &str) -> Result<(), String> {
         _ => {
             let lib = ort()?;
             let dir = models()?;
+            let py = reference_python()?;
             println!("ORT_DYLIB_PATH={}", lib.display());
             println!("AIPG_MODELS_DIR={}", dir.display());
+            println!("AIPG_REFERENCE_PYTHON={}", py.display());
         }
     }
     Ok(())

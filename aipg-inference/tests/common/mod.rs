@@ -55,3 +55,30 @@ pub fn real_model(name: &str) -> Option<PathBuf> {
     eprintln!("skipped: {} not prepared; run `cargo xtask models`", dir.display());
     None
 }
+
+/// Returns whether the tests run under CI (`CI` set to anything but empty, `0` or `false`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// Returns the pin of this execution profile's bit class (`ExecutionProfile::bit_class`), or
+/// None after printing what was measured when the class has none. Under CI a class without a
+/// pin fails: every profile CI runs on must be measured and pinned.
+pub fn pin_for<'a, T: std::fmt::Debug>(
+    what: &str,
+    class: &str,
+    pins: &'a [(&str, T)],
+    got: &dyn std::fmt::Debug,
+) -> Option<&'a T> {
+    if let Some((_, pin)) = pins.iter().find(|(c, _)| *c == class) {
+        return Some(pin);
+    }
+    let known: Vec<&str> = pins.iter().map(|(c, _)| *c).collect();
+    assert!(
+        !in_ci(),
+        "{what}: no pinned outputs for {class} (pinned: {known:?}); got {got:?}. Measure this \
+         class and add its pin"
+    );
+    eprintln!("skipped: {what}: no pin for {class} (pinned: {known:?}); got {got:?}");
+    None
+}
