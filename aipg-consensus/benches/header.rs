@@ -5,8 +5,8 @@
 #![allow(missing_docs)]
 
 use aipg_consensus::header::{
-    HeaderContext, HeaderRules, PreparedHeader, check_header, check_header_contextual,
-    check_header_pow,
+    HeaderChainVerifier, HeaderContext, HeaderRules, PreparedHeader, check_header,
+    check_header_contextual, check_header_pow,
 };
 use aipg_consensus::pow::difficulty::{HeaderInfo, next_work_required};
 use aipg_consensus::pow::kawpow::{self, EpochContext};
@@ -103,5 +103,42 @@ fn bench_header(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_header);
+/// A run of 200 consecutive X16R headers at regtest's difficulty rule, each mined at the limit, and the verification of the whole run as `aipg headers verify` does it.
+fn bench_verify_run(c: &mut Criterion) {
+    // Regtest's difficulty rule: every header requires the limit.
+    const LEGACY: NetworkParams = NetworkParams {
+        kawpow_activation_time: u32::MAX,
+        x16rv2_activation_time: u32::MAX,
+        allow_min_difficulty_blocks: true,
+        no_retargeting: true,
+        ..PARAMS
+    };
+    let limit = LEGACY.pow_limit_bits;
+    let target = limit.to_target().expect("the limit is a valid target");
+    let mut run: Vec<BlockHeader> = Vec::new();
+    let mut prev = BlockHash::from_byte_array([0x22; 32]);
+    for height in 0..200u32 {
+        let mut h = BlockHeader {
+            version: 0x3000_0000,
+            prev_blockhash: prev,
+            merkle_root: MerkleRoot::from_byte_array([0x11; 32]),
+            time: 1_600_000_000 + 4 * height,
+            bits: limit,
+            ..BlockHeader::default()
+        };
+        while !target.is_met_by(h.block_hash(&LEGACY).as_byte_array()) {
+            h.nonce += 1;
+        }
+        prev = h.block_hash(&LEGACY);
+        run.push(h);
+    }
+    let verifier = HeaderChainVerifier::new(&LEGACY, HeaderRules::STRICT);
+    let mut epochs = Arc::new(EpochContext::new(0).expect("epoch 0 is supported"));
+    assert!(verifier.verify(0, &run, &mut epochs).iter().all(|v| v.is_valid()));
+    c.bench_function("header/verify_run/x16r_200", |b| {
+        b.iter(|| verifier.verify(0, black_box(&run), &mut epochs))
+    });
+}
+
+criterion_group!(benches, bench_header, bench_verify_run);
 criterion_main!(benches);
