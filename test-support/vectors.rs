@@ -15,7 +15,13 @@
 //!
 //! Only `std::` paths are used, so that the no-std build of a crate's unit tests can include it.
 
-#![allow(dead_code, clippy::panic, clippy::expect_used)]
+#![allow(
+    dead_code,
+    clippy::panic,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
 
 use serde_json::Value;
 use std::path::PathBuf;

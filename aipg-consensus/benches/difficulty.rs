@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: MIT
 //! Dark Gravity Wave next-target over a full 180-header window, and the legacy retarget.
 
-#![allow(missing_docs, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_consensus::pow::difficulty::{
     HeaderInfo, calculate_next_work_required, next_work_required,

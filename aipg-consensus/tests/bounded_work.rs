@@ -7,7 +7,14 @@
 //! cheap target check, so such a header costs an attacker a few hundred Keccak-f\[800\] calls.
 //! The heap each check adds is measured by a peak-counting global allocator.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_consensus::header::{
     HeaderChainVerifier, HeaderError, HeaderRules, PreparedHeader, check_header_pow,

@@ -3,7 +3,13 @@
 //! over 33 synthetic chains) and `pow_vectors.json` (the reference's legacy-retarget unit tests
 //! and DGW examples derived from the specification).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

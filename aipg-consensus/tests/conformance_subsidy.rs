@@ -2,7 +2,13 @@
 //! Subsidy and coinbase fee output against `subsidy_vectors.json` (`GetBlockSubsidy` and the
 //! `ConnectBlock` fee rule of the compiled reference, AIPG main, 42 heights).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

@@ -5,7 +5,14 @@
 //! The epoch contexts of the real headers (epochs 396 and 598) take seconds to build in a test
 //! build, so each is built at most once for this test binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    missing_docs
+)]
 
 use aipg_consensus::header::{
     EpochContextProvider, HeaderChainVerifier, HeaderError, HeaderRules, PreparedHeader,

@@ -4,7 +4,14 @@
 //! Their mix hashes come from the chain, so this checks the ProgPoW loop and the epoch data at
 //! epochs far beyond the reference vectors.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_consensus::pow::kawpow::{self, EpochContext, HeaderPow, PowError, epoch_number};
 use aipg_primitives::CompactTarget;

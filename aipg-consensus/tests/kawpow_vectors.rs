@@ -2,7 +2,14 @@
 //! KAWPOW conformance against the reference vectors in `kawpow_vectors.json` and
 //! `kawpow_vectors_generated.json` (read at run time from `AIPG_VECTORS_DIR`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

@@ -4,7 +4,13 @@
 //! real block id meets its `nBits` within its network's limit, a harder target rejects it, and
 //! within a retarget period the legacy rule carries `nBits` over.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

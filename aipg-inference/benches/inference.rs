@@ -5,7 +5,14 @@
 //! The real-model benches run when `cargo xtask models` has prepared
 //! `target/aipg-models/` and the runtime is found (`cargo xtask ort`).
 
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use std::path::PathBuf;
 use std::time::Duration;

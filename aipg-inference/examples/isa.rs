@@ -13,6 +13,14 @@
 //! profile of `examples/measure.rs`. `AIPG_ISA_SKIP_TERRAIN=1` leaves out the terrain model
 //! (the slowest job under emulation: minutes under `Nehalem-v2`, hours under `Haswell-v4`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

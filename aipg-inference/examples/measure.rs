@@ -5,6 +5,14 @@
 //!
 //! `cargo run --release -p aipg-inference --example measure` after `cargo xtask models`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use std::path::PathBuf;
 
 use aipg_inference::image::LatentSink;

@@ -17,6 +17,14 @@
 //! multi-threaded sessions taking turns on few cores slow each other down through ONNX
 //! Runtime's spinning worker threads, which would measure that contention instead.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use std::time::Instant;
 
 use aipg_inference::rng::{Purpose, batch_noise};

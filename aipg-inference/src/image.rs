@@ -7,6 +7,10 @@
 //! noise after step `k`: purpose `StepNoise`, step `k`), so a run is a pure function of the
 //! request and the execution profile.
 
+// Tensor buffers are indexed within the shapes checked when they are made, and `f64` schedule
+// values are narrowed to the `f32` the models take on purpose.
+#![allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+
 use std::path::{Path, PathBuf};
 
 use ort::session::Session;

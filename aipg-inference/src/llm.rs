@@ -403,8 +403,12 @@ impl TextModel {
         let (mut logits, _) = self.forward(&prompt, &mut cache)?;
         let mut stop = StopReason::MaxTokens;
         loop {
-            let rows = logits.shape()[0];
-            let last = &logits.data()[(rows - 1) * v..rows * v];
+            // The forward pass checked that the logits hold `rows × v` values, `rows ≥ 1`.
+            #[allow(clippy::indexing_slicing)]
+            let last = {
+                let rows = logits.shape()[0];
+                &logits.data()[(rows - 1) * v..rows * v]
+            };
             let pos = u32::try_from(seq.len()).unwrap_or(u32::MAX);
             let tok = sampler::sample(last, &r.sampling, r.seed, pos)?;
             if self.manifest.stop_tokens.contains(&tok) {

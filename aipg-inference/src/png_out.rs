@@ -70,6 +70,7 @@ pub fn decode_png(bytes: &[u8]) -> Result<(usize, usize, usize, Vec<u8>, Vec<(St
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_truncation)]
 mod tests {
     use super::*;
 

@@ -94,7 +94,10 @@ impl Stream {
         let u1 = self.uniform(index.wrapping_mul(2));
         let u2 = self.uniform(index.wrapping_mul(2).wrapping_add(1));
         let r = libm::sqrt(-2.0 * libm::log(u1));
-        (r * libm::cos(core::f64::consts::TAU * u2)) as f32
+        // Narrowing to the models' `f32` is the point.
+        #[allow(clippy::cast_possible_truncation)]
+        let z = (r * libm::cos(core::f64::consts::TAU * u2)) as f32;
+        z
     }
 
     /// Returns standard Gumbel noise `-ln(-ln u)`.

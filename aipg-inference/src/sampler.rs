@@ -12,6 +12,9 @@
 //! Probabilities use f64 and `libm::exp`, so the choice is identical on every platform for
 //! identical logits. NaN logits are treated as −∞.
 
+// Candidate lists are indexed within the vocabulary the logits were checked to cover.
+#![allow(clippy::indexing_slicing)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::InferenceError;

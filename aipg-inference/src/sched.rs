@@ -14,6 +14,10 @@
 //! All per-element arithmetic is in f32 with coefficients computed once in f64 and rounded,
 //! in a fixed order, so a step is bitwise reproducible anywhere.
 
+// Schedule tables are indexed by step numbers below their length, and `f64` values are narrowed
+// to the `f32` the models take on purpose.
+#![allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+
 use core::fmt;
 use core::str::FromStr;
 

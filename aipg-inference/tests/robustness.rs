@@ -2,6 +2,14 @@
 //! Property tests: the sampler, the tokenizers, the schedulers and parameter validation never
 //! panic on arbitrary input, reject bad parameters with `InvalidParameter`, and are pure.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use aipg_inference::image::{ImageRequest, to_pixels, validate_request};
 use aipg_inference::manifest::{ConditionSpec, DiffusionManifest};
 use aipg_inference::rng::{Purpose, Stream};

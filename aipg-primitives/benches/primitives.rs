@@ -6,7 +6,14 @@
 //! such transactions with distinct outpoints.
 
 // `criterion_group!` defines an undocumented public function.
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::block::{Block, BlockHeader, genesis_block};
 use aipg_primitives::encode::{DecodeWith, Encode, EncodeWith, decode_exact};

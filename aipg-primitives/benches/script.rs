@@ -4,7 +4,14 @@
 //! The scripts are the spec's derived examples (assets.md §4.4) and a P2PKH script.
 
 // `criterion_group!` defines an undocumented public function.
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::asset::AssetOutput;
 use aipg_primitives::network::AIPG_MAIN;

@@ -1,7 +1,14 @@
 //! X16R / X16RV2 of an 80-byte header, and each sub-hash on 80 bytes.
 
 // criterion_group! generates an undocumented function.
-#![allow(missing_docs)]
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::hash::x16r::{Algorithm, algorithm_order, tiger, x16r, x16rv2};
 use criterion::{Criterion, criterion_group, criterion_main};

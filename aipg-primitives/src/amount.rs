@@ -257,6 +257,7 @@ impl proptest::arbitrary::Arbitrary for Amount {
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_truncation)]
 mod tests {
     use super::*;
     use alloc::string::ToString;

@@ -24,7 +24,14 @@
 //! This file holds a single test: the allocator is global, and a second test running on
 //! another thread would add its allocations to the peak.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::block::{Block, LEGACY_HEADER_LEN, MAX_BLOCK_TXS, MIN_TX_LEN};
 use aipg_primitives::encode::{Decode, DecodeWith, Reader, write_compact_size};

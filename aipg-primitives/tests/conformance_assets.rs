@@ -2,7 +2,13 @@
 //! Asset-name validation and kinds against `assets_names.json` (the reference's
 //! `name_validation_tests` plus cases derived from the spec's grammar).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

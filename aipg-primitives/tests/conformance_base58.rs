@@ -5,7 +5,13 @@
 //! The key files carry Ravencoin prefixes; each case is checked against the Ravencoin main or
 //! test parameters named by its `isTestnet` flag (regtest shares test's prefixes).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

@@ -2,7 +2,13 @@
 //! `SetCompact` / `GetCompact` against the reference's outputs (`compact_vectors.json`) and the
 //! compact examples of `pow_vectors.json`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

@@ -7,6 +7,14 @@
 //! - `kawpow_vectors_generated.json` (`block_header_to_kawpow`) and `kawpow_vectors.json`
 //!   (`derived_aipg_header_examples`): 120-byte headers, their KAWPOW input and header hash.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_primitives::block::{Block, BlockHeader, HeaderLayout, genesis_block};

@@ -4,7 +4,13 @@
 //! (`ParseScript`), and the parsed scripts never make the instruction iterator, asm renderer or
 //! solver misbehave.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 mod common;
 

@@ -2,6 +2,14 @@
 //! Transaction serialization against the reference's data-driven tests: every transaction in
 //! `tx_valid.json`, `tx_invalid.json` and `sighash.json` must decode and re-encode byte for byte.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_primitives::encode::{Encode, decode_exact};

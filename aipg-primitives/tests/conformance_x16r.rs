@@ -5,6 +5,14 @@
 //! - `x16r_vectors.json`: X16R and X16RV2 of 40 headers, with their algorithm order;
 //! - `genesis.json`: the main, test and regtest genesis block ids.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_primitives::hash::x16r::{Algorithm, algorithm_order, tiger, x16r, x16rv2};

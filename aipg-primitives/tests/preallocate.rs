@@ -4,7 +4,14 @@
 //! bytes is read with exactly `n` reserved, while one byte less is refused before anything is
 //! reserved (zebra's preallocation tests, `zebra-chain/src/block/tests/preallocate.rs`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    missing_docs,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::block::MIN_TX_LEN;
 use aipg_primitives::encode::{Decode, DecodeError, Encode, Reader, write_compact_size};

@@ -2,7 +2,13 @@
 //! Property tests over the public script, asset and address API: round trips, and arbitrary
 //! bytes or strings never panic.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
 
 use aipg_primitives::asset::{AssetOutput, AssetPayload, AssetScriptType, NullAssetData};
 use aipg_primitives::encode::{Encode, decode_exact};

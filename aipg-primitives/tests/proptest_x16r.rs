@@ -1,5 +1,13 @@
 //! Property tests of X16R / X16RV2 and their sub-hashes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use aipg_primitives::hash::x16r::{Algorithm, tiger, x16r, x16rv2};
 use proptest::prelude::*;
 

@@ -4,6 +4,14 @@
 //! their network's parameters, re-encode byte for byte, and give the txids, merkle roots, sizes
 //! and weights their sources state.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use aipg_primitives::block::{Block, BlockHeader, HeaderLayout, genesis_block};

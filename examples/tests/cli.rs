@@ -2,6 +2,14 @@
 //! every transaction id, block hash, merkle root and header hash must equal what the source
 //! states. Also the tool's contract: exit codes and the error document.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use common::aipg;

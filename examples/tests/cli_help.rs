@@ -2,6 +2,14 @@
 //! commands, bad flag values and unknown networks are usage errors (one JSON document, exit
 //! status 2) that say what was meant.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use common::aipg;

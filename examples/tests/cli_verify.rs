@@ -2,6 +2,14 @@
 //! (`tests/data/ravencoin_real.json`): valid headers exit 0, a forged height or a flipped nonce
 //! exits 1 with the reject reason.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 mod common;
 
 use common::aipg;

@@ -38,4 +38,5 @@ pub use verifier::{
 };
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_truncation)]
 mod tests;

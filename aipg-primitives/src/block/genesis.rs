@@ -23,6 +23,7 @@ fn push_data(script: &mut Vec<u8>, data: &[u8]) {
     let len = data.len();
     if len < usize::from(OP_PUSHDATA1) {
         // `len < 0x4c` fits in one byte.
+        #[allow(clippy::cast_possible_truncation)]
         script.push(len as u8);
     } else if let Ok(len) = u8::try_from(len) {
         script.push(OP_PUSHDATA1);

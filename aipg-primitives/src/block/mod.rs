@@ -9,8 +9,6 @@
 //! [`crate::hash`] from the bytes [`BlockHeader::to_legacy_bytes`] and
 //! [`BlockHeader::kawpow_header_hash`] provide.
 
-#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic))]
-
 mod genesis;
 mod header;
 pub mod merkle;
@@ -32,6 +30,7 @@ pub const MIN_TX_LEN: usize = 10;
 
 /// The most transactions a block may announce: transactions lie in the stripped part of a
 /// block, which is at most `MAX_BLOCK_STRIPPED_SIZE` (2,000,000) bytes.
+#[allow(clippy::cast_possible_truncation)] // 2,000,000 fits in every usize
 pub const MAX_BLOCK_TXS: usize = MAX_BLOCK_STRIPPED_SIZE as usize / MIN_TX_LEN;
 
 /// A block (`CBlock`): a header and its transactions.
@@ -205,4 +204,5 @@ impl EncodeWith<NetworkParams> for Block {
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_truncation)]
 mod tests;

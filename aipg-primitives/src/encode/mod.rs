@@ -167,6 +167,7 @@ pub trait EncodeWith<C: ?Sized> {
 }
 
 /// Writes `n` as a CompactSize.
+#[allow(clippy::cast_possible_truncation)] // each branch casts a value its range check bounds
 pub fn write_compact_size<S: Sink + ?Sized>(sink: &mut S, n: u64) {
     if n < 0xfd {
         sink.write_all(&[n as u8]);

@@ -174,6 +174,7 @@ impl<'a> Reader<'a> {
     pub fn read_var_bytes(&mut self) -> Result<&'a [u8], DecodeError> {
         let len = self.read_compact_size()?;
         // `len <= MAX_SIZE` fits in usize on every supported target.
+        #[allow(clippy::cast_possible_truncation)]
         self.read_bytes(len as usize)
     }
 
@@ -219,6 +220,7 @@ impl<'a> Reader<'a> {
             return Err(DecodeError::TooLarge { what, got: count, max: max_count as u64 });
         }
         // `count <= max_count`, a usize.
+        #[allow(clippy::cast_possible_truncation)]
         let count = count as usize;
         let remaining = self.remaining();
         if min_len > 0 && count > remaining / min_len {

@@ -11,6 +11,9 @@
 //! `ethash::hash256` and of its test vectors). [`kawpow_block_hash`] takes and returns the header's
 //! internal-order newtypes and does the byte reversals described in the KAWPOW header rules.
 
+// Keccak-f[800] works on a fixed 25-word state with constant lane indices.
+#![allow(clippy::indexing_slicing)]
+
 use super::{BlockHash, KawpowHeaderHash, MixHash};
 
 /// The fifteen padding words of the KAWPOW Keccak states: the ASCII codes of "rAVENCOINKAWPOW".
@@ -148,7 +151,9 @@ pub fn initial_state(header_hash: &[u8; 32], nonce64: u64) -> [u32; 8] {
     let mut state = [0u32; 25];
     state[..8].copy_from_slice(&words_le(header_hash));
     // The nonce is split into its low and high halves on purpose.
-    state[8] = nonce64 as u32;
+    #[allow(clippy::cast_possible_truncation)]
+    let low = nonce64 as u32;
+    state[8] = low;
     state[9] = (nonce64 >> 32) as u32;
     state[10..].copy_from_slice(&KAWPOW_PADDING);
     keccak_f800(&mut state);

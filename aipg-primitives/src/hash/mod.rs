@@ -96,9 +96,10 @@ pub(crate) fn fmt_display_hex(
 ) -> core::fmt::Result {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut buf = [0u8; 64];
-    for (i, b) in bytes.iter().rev().enumerate() {
-        buf[2 * i] = DIGITS[usize::from(b >> 4)];
-        buf[2 * i + 1] = DIGITS[usize::from(b & 0x0f)];
+    for (pair, b) in buf.chunks_exact_mut(2).zip(bytes.iter().rev()) {
+        // A nibble indexes the 16 digits.
+        #[allow(clippy::indexing_slicing)]
+        pair.copy_from_slice(&[DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0x0f)]]);
     }
     // Every byte written above is an ASCII hex digit.
     f.write_str(core::str::from_utf8(&buf).map_err(|_| core::fmt::Error)?)

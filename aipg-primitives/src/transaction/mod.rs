@@ -10,8 +10,6 @@
 //! back as the extended-format marker. Use [`Transaction::decode_no_witness`] where the reference
 //! reads with witness disallowed.
 
-#![cfg_attr(not(test), warn(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic))]
-
 mod witness;
 
 pub use witness::{MAX_WITNESS_ITEMS, Witness};
@@ -31,8 +29,10 @@ pub const MIN_TXOUT_LEN: usize = 9;
 
 /// The most inputs one transaction may announce: the inputs of a transaction in a valid block lie
 /// in its stripped part, which is at most `MAX_BLOCK_STRIPPED_SIZE` (2,000,000) bytes.
+#[allow(clippy::cast_possible_truncation)] // 2,000,000 fits in every usize
 pub const MAX_TX_INPUTS: usize = MAX_BLOCK_STRIPPED_SIZE as usize / MIN_TXIN_LEN;
 /// The most outputs one transaction may announce (same bound as [`MAX_TX_INPUTS`]).
+#[allow(clippy::cast_possible_truncation)] // 2,000,000 fits in every usize
 pub const MAX_TX_OUTPUTS: usize = MAX_BLOCK_STRIPPED_SIZE as usize / MIN_TXOUT_LEN;
 
 /// The sequence number that disables lock time and relative lock time for an input.
@@ -426,4 +426,5 @@ mod arbitrary {
 pub use arbitrary::arb_transaction_no_witness;
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_truncation)]
 mod tests;

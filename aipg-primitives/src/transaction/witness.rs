@@ -9,6 +9,7 @@ use core::fmt;
 
 /// The most items one witness stack may announce: every item takes at least one byte and a block
 /// is at most `MAX_BLOCK_SERIALIZED_SIZE` bytes.
+#[allow(clippy::cast_possible_truncation)] // 8,000,000 fits in every usize
 pub const MAX_WITNESS_ITEMS: usize = crate::network::MAX_BLOCK_SERIALIZED_SIZE as usize;
 
 /// The witness of one input (`CScriptWitness`): a stack of byte vectors, serialized as a
@@ -156,6 +157,7 @@ impl Decode for Witness {
             });
         }
         // `count <= remaining`, which is a usize.
+        #[allow(clippy::cast_possible_truncation)]
         let count = count as usize;
         // A first pass over a copy of the reader checks that every item is there and adds up
         // their lengths, which a slice of the input bounds.

@@ -2,6 +2,14 @@
 //! `aipg-generate`: the `aipg generate image|text` commands on their own, and the inference
 //! demo (`aipg-generate demo [MODELS_DIR] [OUT_DIR]`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use aipg_examples::generate::{self, GenerateCommand};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

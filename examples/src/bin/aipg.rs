@@ -3,6 +3,14 @@
 //! Output is one JSON document on stdout. Exit status: 0 on success, 1 with `{"error": ...}` for
 //! input that is not valid, 2 for a usage error. `--help`, `help` and `--version` print text.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation
+)]
+
 use aipg_examples::cli::CliError;
 use std::io::Write;
 use std::process::ExitCode;

@@ -122,6 +122,7 @@ impl EpochContext {
         let mut l1_cache: Box<[u32; L1_WORDS]> = Box::new([0u32; L1_WORDS]);
         for (i, chunk) in l1_cache.chunks_exact_mut(64).enumerate() {
             // At most 64 chunks, so the cast is exact.
+            #[allow(clippy::cast_possible_truncation)]
             chunk.copy_from_slice(&dataset_item_2048(&light_cache, light_modulus, i as u32));
         }
         Ok(Self {

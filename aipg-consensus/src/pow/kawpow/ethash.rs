@@ -4,6 +4,10 @@
 //! Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/crypto/ethash/lib/ethash/ethash.cpp` with the
 //! KAWPOW parameters (512 parents per 512-bit item).
 
+// Light-cache and dataset indices are reduced modulo the item counts (`FastMod`) and hash words
+// index fixed-size items; casts split 64-bit products into the 32-bit words the algorithm uses.
+#![allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+
 use super::keccak::{keccak256_32, keccak512_32, keccak512_64};
 use alloc::vec::Vec;
 

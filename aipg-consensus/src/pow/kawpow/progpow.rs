@@ -4,6 +4,10 @@
 //! Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/crypto/ethash/lib/ethash/progpow.cpp` and
 //! `kiss99.hpp`.
 
+// The ProgPoW loop indexes its fixed-size mix, program and L1 cache with values reduced modulo
+// their lengths, and casts indices of at most a few thousand to 32 bits.
+#![allow(clippy::indexing_slicing, clippy::cast_possible_truncation)]
+
 use super::context::{EpochContext, L1_WORDS};
 use super::ethash::{FNV_OFFSET_BASIS, fnv1a};
 
