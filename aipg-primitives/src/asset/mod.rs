@@ -18,6 +18,7 @@ mod null_data;
 mod payload;
 mod verifier;
 
+pub use crate::script::asset_layout::{AssetScriptType, recognize_asset_script};
 pub use name::{
     AssetKind, AssetName, AssetNameError, MAX_CHANNEL_NAME_LENGTH, MAX_NAME_LENGTH,
     MAX_NAME_PRECHECK_LENGTH, MAX_ROOT_NAME_LENGTH, MIN_ASSET_LENGTH, NamePart, asset_kind,
@@ -27,10 +28,9 @@ pub use null_data::{
     NullAssetData, NullAssetScriptType, NullAssetTxData, recognize_null_asset_script,
 };
 pub use payload::{
-    ASSET_MARKER, AssetHash, AssetOutput, AssetPayload, AssetPayloadError, AssetScriptType,
-    AssetTransfer, IPFS_HASH_STRING_LENGTH, MAX_ASSET_HASH_STRING_LENGTH, NewAsset,
-    OWNER_ASSET_AMOUNT, ReissueAsset, TXID_HASH_STRING_LENGTH, asset_amount_from_script,
-    recognize_asset_script,
+    ASSET_MARKER, AssetHash, AssetOutput, AssetPayload, AssetPayloadError, AssetTransfer,
+    IPFS_HASH_STRING_LENGTH, MAX_ASSET_HASH_STRING_LENGTH, NewAsset, OWNER_ASSET_AMOUNT,
+    ReissueAsset, TXID_HASH_STRING_LENGTH, asset_amount_from_script,
 };
 pub use verifier::{
     MAX_VERIFIER_DEPTH, MAX_VERIFIER_STRING_LENGTH, VerifierError, check_verifier_string,

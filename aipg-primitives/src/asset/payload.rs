@@ -11,6 +11,7 @@
 //! reference itself would write.
 
 use crate::encode::{DecodeError, Encode, Reader, Sink, var_bytes_len, write_var_bytes};
+use crate::script::asset_layout::{AssetScriptType, recognize_asset_script};
 use crate::script::{PubkeyHash, Script, ScriptBuf, builder};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -30,61 +31,6 @@ pub const TXID_HASH_STRING_LENGTH: usize = 64;
 /// The longest string [`AssetHash::from_string_form`] accepts: the txid form.
 pub const MAX_ASSET_HASH_STRING_LENGTH: usize = TXID_HASH_STRING_LENGTH;
 const TXID_NOTIFIER: u8 = 0x54;
-
-/// The operation an asset script carries, named by its type byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AssetScriptType {
-    /// `q` (0x71): a new asset of any kind.
-    New,
-    /// `o` (0x6f): an owner token.
-    Owner,
-    /// `t` (0x74): a transfer.
-    Transfer,
-    /// `r` (0x72): a reissue.
-    Reissue,
-}
-
-impl AssetScriptType {
-    /// Returns the type byte.
-    pub const fn type_byte(self) -> u8 {
-        match self {
-            AssetScriptType::New => b'q',
-            AssetScriptType::Owner => b'o',
-            AssetScriptType::Transfer => b't',
-            AssetScriptType::Reissue => b'r',
-        }
-    }
-}
-
-/// Recognizes an asset script exactly as `IsAssetScript` does and returns its type and the offset
-/// where the payload starts.
-///
-/// The script must be longer than 31 bytes with `OP_AIPG_ASSET` at offset 25; "rvn" follows at
-/// offset 27 (direct push) or 28 (any other byte at 27), then the type byte; `q` also needs a
-/// script longer than 39 bytes. Bytes 0–24 are not inspected.
-///
-/// Quirks kept from the reference: a byte `r` at offset 27 is always taken as the start of the
-/// marker, so a payload pushed with `OP_PUSHDATA1` whose length is 0x72 (`r`) is not an asset
-/// script; nor is one pushed with `OP_PUSHDATA2`/`OP_PUSHDATA4` (payloads of 256 bytes or more).
-/// [`AssetOutput::to_script`] can build both; such outputs are plain to the reference.
-pub fn recognize_asset_script(bytes: &[u8]) -> Option<(AssetScriptType, usize)> {
-    if bytes.len() <= 31 || bytes.get(25) != Some(&0xc0) {
-        return None;
-    }
-    let index = if bytes.get(27) == Some(&b'r') {
-        (bytes.get(28..30) == Some(b"vn")).then_some(30)?
-    } else {
-        (bytes.get(28..31) == Some(b"rvn")).then_some(31)?
-    };
-    let kind = match *bytes.get(index)? {
-        b't' => AssetScriptType::Transfer,
-        b'q' if bytes.len() > 39 => AssetScriptType::New,
-        b'o' => AssetScriptType::Owner,
-        b'r' => AssetScriptType::Reissue,
-        _ => return None,
-    };
-    Some((kind, index + 1))
-}
 
 /// The optional hash field of a payload: an IPFS hash or a txid (`strIPFSHash` / `message`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -318,6 +318,11 @@ proptest! {
         let _ = AssetOutput::from_script(Script::new(&bytes));
         let _ = NullAssetData::from_script(Script::new(&bytes));
         let _ = asset_amount_from_script(Script::new(&bytes));
+        prop_assert_eq!(
+            Script::new(&bytes).is_unspendable(),
+            matches!(bytes.first(), Some(0x6a | 0xc0))
+                || asset_amount_from_script(Script::new(&bytes)) == Some(0)
+        );
     }
 
     #[test]
@@ -328,6 +333,11 @@ proptest! {
         s.extend_from_slice(b"rvn");
         s.push(ty);
         s.extend_from_slice(&tail);
+        // `is_unspendable` reads the amount without building the payload; it must agree.
+        prop_assert_eq!(
+            Script::new(&s).is_unspendable(),
+            asset_amount_from_script(Script::new(&s)) == Some(0)
+        );
         if let Ok(out) = AssetOutput::from_script(Script::new(&s)) {
             // Whatever parsed re-parses identically from its own serialization.
             let again = AssetOutput::from_script(out.to_script().as_script());
@@ -335,6 +345,35 @@ proptest! {
                 prop_assert_eq!(again.payload.name(), out.payload.name());
             }
         }
+    }
+
+    #[test]
+    fn unspendable_agrees_with_the_payload_readers(
+        ty in prop_oneof![Just(b'q'), Just(b'o'), Just(b't'), Just(b'r')],
+        name in proptest::collection::vec(any::<u8>(), 0..4),
+        amount in prop_oneof![Just(0i64), any::<i64>()],
+        flags in proptest::collection::vec(prop_oneof![Just(1u8), any::<u8>()], 0..4),
+        hash_len in 0u8..48,
+        hash in proptest::collection::vec(any::<u8>(), 0..48),
+        keep in 0usize..120,
+    ) {
+        let mut s = ScriptBuf::new_p2pkh(&key()).into_bytes();
+        s.push(0xc0);
+        s.push(0x10);
+        s.extend_from_slice(b"rvn");
+        s.push(ty);
+        s.push(u8::try_from(name.len()).unwrap());
+        s.extend_from_slice(&name);
+        s.extend_from_slice(&amount.to_le_bytes());
+        s.extend_from_slice(&flags);
+        s.push(0x12);
+        s.push(hash_len);
+        s.extend_from_slice(&hash);
+        s.truncate(31 + keep);
+        prop_assert_eq!(
+            Script::new(&s).is_unspendable(),
+            asset_amount_from_script(Script::new(&s)) == Some(0)
+        );
     }
 
     #[test]

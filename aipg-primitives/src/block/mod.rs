@@ -22,11 +22,9 @@ use crate::encode::{
 };
 use crate::hash::{MerkleRoot, WitnessMerkleRoot};
 use crate::network::{MAX_BLOCK_STRIPPED_SIZE, NetworkParams, WITNESS_SCALE_FACTOR};
+pub use crate::transaction::MIN_TX_LEN;
 use crate::transaction::Transaction;
 use alloc::vec::Vec;
-
-/// The smallest transaction encoding: version, empty input and output vectors, lock time.
-pub const MIN_TX_LEN: usize = 10;
 
 /// The most transactions a block may announce: transactions lie in the stripped part of a
 /// block, which is at most `MAX_BLOCK_STRIPPED_SIZE` (2,000,000) bytes.

@@ -17,6 +17,7 @@
 )]
 
 mod asm;
+pub(crate) mod asset_layout;
 pub(crate) mod builder;
 mod instruction;
 mod num;
@@ -179,7 +180,7 @@ impl<'a> Script<'a> {
     pub fn is_unspendable(&self) -> bool {
         matches!(self.0.first(), Some(0x6a | 0xc0))
             || self.0.len() > MAX_SCRIPT_SIZE
-            || crate::asset::asset_amount_from_script(*self) == Some(0)
+            || asset_layout::is_zero_amount_asset_script(self.0)
     }
 
     /// Counts signature operations (`GetSigOpCount`): `OP_CHECKSIG`/`OP_CHECKSIGVERIFY` count 1;

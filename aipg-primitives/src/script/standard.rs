@@ -3,9 +3,9 @@
 //! `ExtractDestinations` in `src/script/standard.cpp`).
 
 use super::Script;
+use super::asset_layout::{AssetScriptType, recognize_asset_script};
 use super::instruction::Instruction;
 use super::opcodes::{self, Opcode};
-use crate::asset::{AssetScriptType, recognize_asset_script};
 use crate::hash::hash160;
 use alloc::vec::Vec;
 

@@ -22,6 +22,8 @@ use crate::network::{MAX_BLOCK_STRIPPED_SIZE, WITNESS_SCALE_FACTOR};
 use crate::script::ScriptBuf;
 use alloc::vec::Vec;
 
+/// The smallest transaction encoding: version, empty input and output vectors, lock time.
+pub const MIN_TX_LEN: usize = 10;
 /// The smallest encoding of an input: outpoint (36), empty script (1), sequence (4).
 pub const MIN_TXIN_LEN: usize = 41;
 /// The smallest encoding of an output: value (8) and empty script (1).
@@ -325,7 +327,7 @@ impl Encode for Transaction {
 }
 
 impl Decode for Transaction {
-    const MIN_ENCODED_LEN: usize = crate::block::MIN_TX_LEN;
+    const MIN_ENCODED_LEN: usize = MIN_TX_LEN;
 
     /// Decodes with witness allowed; see [`Transaction::decode_with_witness`].
     fn decode(r: &mut Reader<'_>) -> Result<Self, DecodeError> {

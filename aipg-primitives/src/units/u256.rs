@@ -1,26 +1,5 @@
 // SPDX-License-Identifier: MIT
-//! 256-bit targets, compact targets (`nBits`) and chain work.
-//!
-//! [`U256`] reproduces the reference's `arith_uint256` exactly: multiplication and addition wrap
-//! modulo 2^256, division truncates, shifts by 256 bits or more give zero. The wrap is not a
-//! corner case: the difficulty algorithm multiplies targets near 2^248 by timespans of several
-//! thousand seconds, and the reference's answer is the wrapped one, so every operation here is
-//! named after what it does on overflow (`wrapping_*`, `checked_*`) and none can panic.
-//!
-//! [`CompactTarget`] is the 32-bit `nBits` field; [`CompactTarget::expand`] mirrors `SetCompact`
-//! including its negative and overflow flags, and [`U256::to_compact`] mirrors `GetCompact`.
-//! [`Work`] is the chain work of a header (`GetBlockProof`).
-//!
-//! Mirrors `AIPowerGrid/AI-Power-Grid-Core: src/arith_uint256.cpp` and `src/chain.cpp`.
-
-#![deny(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::arithmetic_side_effects,
-    clippy::cast_possible_truncation
-)]
+//! [`U256`], the reference's `arith_uint256`, and its hex parse error.
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -30,7 +9,7 @@ use core::fmt;
 /// Stored as four 64-bit limbs, least significant first. Ordering is numeric. `Display` and
 /// `LowerHex` print 64 big-endian hex digits, the reference's `GetHex`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct U256([u64; 4]);
+pub struct U256(pub(super) [u64; 4]);
 
 /// Why a [`U256`] could not be parsed from hex.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -304,34 +283,6 @@ impl U256 {
         // rem < d ≤ u64::MAX
         (Self(out), lo64(rem))
     }
-
-    /// Converts to the compact form (`GetCompact(fNegative)`): the sign bit is set only when
-    /// `negative` is requested and the mantissa is non-zero.
-    pub fn to_compact_with_sign(&self, negative: bool) -> CompactTarget {
-        let mut size = self.bits().div_ceil(8);
-        let mut compact: u32 = if size <= 3 {
-            // size ≤ 3 means the value is below 2^24; the shift keeps it below 2^24.
-            lo32(self.low_u64() << 3u32.saturating_sub(size).saturating_mul(8))
-        } else {
-            // After the shift at most 24 significant bits remain.
-            lo32(self.shifted_right(size.saturating_sub(3).saturating_mul(8)).low_u64())
-        };
-        if compact & 0x0080_0000 != 0 {
-            compact >>= 8;
-            size = size.wrapping_add(1);
-        }
-        // size ≤ 33, so it fits in the top byte.
-        compact |= size << 24;
-        if negative && compact & 0x007f_ffff != 0 {
-            compact |= 0x0080_0000;
-        }
-        CompactTarget(compact)
-    }
-
-    /// Converts to the compact form without the sign bit (`GetCompact()`).
-    pub fn to_compact(&self) -> CompactTarget {
-        self.to_compact_with_sign(false)
-    }
 }
 
 impl Ord for U256 {
@@ -480,245 +431,6 @@ impl core::str::FromStr for U256 {
     }
 }
 
-/// The result of expanding a compact target: the value and the two flags of `SetCompact`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ExpandedCompact {
-    /// The decoded value; computed (possibly truncated to 256 bits) even when a flag is set.
-    pub value: U256,
-    /// The sign bit was set on a non-zero mantissa (`fNegative`).
-    pub negative: bool,
-    /// The value does not fit in 256 bits (`fOverflow`).
-    pub overflow: bool,
-}
-
-/// Why a compact target is not a usable proof-of-work target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum CompactTargetError {
-    /// The sign bit was set on a non-zero mantissa.
-    #[error("compact target {0} is negative")]
-    Negative(CompactTarget),
-    /// The encoded value does not fit in 256 bits.
-    #[error("compact target {0} overflows 256 bits")]
-    Overflow(CompactTarget),
-    /// The target is zero, which no hash can meet.
-    #[error("compact target {0} is zero")]
-    Zero(CompactTarget),
-}
-
-/// The 32-bit compact encoding of a target, the header field `nBits`.
-///
-/// A base-256 floating-point number: the top byte is the size in bytes, bit 23 a sign bit and the
-/// low 23 bits the mantissa. `Display` prints 8 hex digits.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct CompactTarget(u32);
-
-impl CompactTarget {
-    /// Wraps the `nBits` value as it appears in a header.
-    #[inline]
-    pub const fn from_consensus(bits: u32) -> Self {
-        Self(bits)
-    }
-
-    /// Returns the `nBits` value.
-    #[inline]
-    pub const fn to_consensus(self) -> u32 {
-        self.0
-    }
-
-    /// Expands to a 256-bit value with the negative and overflow flags, exactly as `SetCompact`.
-    ///
-    /// The mantissa used for both flags is the one after the small-size shift, so for example
-    /// `0x00ffffff` expands to zero with neither flag set.
-    pub fn expand(self) -> ExpandedCompact {
-        let size = self.0 >> 24;
-        let mut word = self.0 & 0x007f_ffff;
-        let value = if size <= 3 {
-            word >>= 3u32.saturating_sub(size).saturating_mul(8);
-            U256::from(word)
-        } else {
-            // size − 3 ≤ 252, so the shift count cannot overflow; shifts ≥ 256 give zero.
-            U256::from(word).shifted_left(size.saturating_sub(3).saturating_mul(8))
-        };
-        let negative = word != 0 && self.0 & 0x0080_0000 != 0;
-        let overflow =
-            word != 0 && (size > 34 || (word > 0xff && size > 33) || (word > 0xffff && size > 32));
-        ExpandedCompact { value, negative, overflow }
-    }
-
-    /// Decodes to a [`Target`], rejecting what `CheckProofOfWork` rejects before comparing with
-    /// the network's limit: a negative, overflowing or zero value.
-    ///
-    /// # Errors
-    /// [`CompactTargetError`] naming the first failed condition, checked in the order negative,
-    /// overflow, zero (an overflowing value is often truncated to zero; the overflow is the cause).
-    pub fn to_target(self) -> Result<Target, CompactTargetError> {
-        let e = self.expand();
-        if e.negative {
-            Err(CompactTargetError::Negative(self))
-        } else if e.overflow {
-            Err(CompactTargetError::Overflow(self))
-        } else if e.value.is_zero() {
-            Err(CompactTargetError::Zero(self))
-        } else {
-            Ok(Target(e.value))
-        }
-    }
-}
-
-impl fmt::Display for CompactTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:08x}", self.0)
-    }
-}
-
-impl fmt::Debug for CompactTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CompactTarget(0x{:08x})", self.0)
-    }
-}
-
-impl fmt::LowerHex for CompactTarget {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::LowerHex::fmt(&self.0, f)
-    }
-}
-
-impl crate::encode::Encode for CompactTarget {
-    #[inline]
-    fn encode<S: crate::encode::Sink + ?Sized>(&self, sink: &mut S) {
-        self.0.encode(sink);
-    }
-    #[inline]
-    fn encoded_len(&self) -> usize {
-        4
-    }
-}
-
-impl crate::encode::Decode for CompactTarget {
-    const MIN_ENCODED_LEN: usize = 4;
-
-    #[inline]
-    fn decode(r: &mut crate::encode::Reader<'_>) -> Result<Self, crate::encode::DecodeError> {
-        u32::decode(r).map(Self)
-    }
-}
-
-/// A proof-of-work target: a block hash, read as a little-endian 256-bit number, must not
-/// exceed it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Target(U256);
-
-impl Target {
-    /// Wraps a 256-bit value.
-    #[inline]
-    pub const fn from_u256(v: U256) -> Self {
-        Self(v)
-    }
-
-    /// Returns the 256-bit value.
-    #[inline]
-    pub const fn to_u256(self) -> U256 {
-        self.0
-    }
-
-    /// Reads 32 big-endian bytes (the order in which limits are usually written).
-    pub fn from_be_bytes(bytes: [u8; 32]) -> Self {
-        Self(U256::from_be_bytes(bytes))
-    }
-
-    /// Converts to the compact form (`GetCompact()`); precision below the top 23 bits is lost.
-    pub fn to_compact(self) -> CompactTarget {
-        self.0.to_compact()
-    }
-
-    /// Returns true when `hash` (32 bytes in internal order, read little-endian) is at most the
-    /// target.
-    pub fn is_met_by(&self, hash: &[u8; 32]) -> bool {
-        U256::from_le_bytes(*hash) <= self.0
-    }
-
-    /// Returns the expected number of hashes to meet this target, `⌊2^256 / (target + 1)⌋`,
-    /// computed as `~target / (target + 1) + 1` so that it fits in 256 bits. A zero target, whose
-    /// work 2^256 does not fit, wraps to zero work.
-    pub fn to_work(self) -> Work {
-        match self.0.checked_add(U256::ONE) {
-            Some(plus_one) => {
-                let q = (!self.0).checked_div(plus_one).unwrap_or(U256::ZERO);
-                Work(q.wrapping_add(U256::ONE))
-            }
-            // target = 2^256 − 1: exactly one hash is expected.
-            None => Work(U256::ONE),
-        }
-    }
-}
-
-impl fmt::Display for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl fmt::Debug for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Target({:x})", self.0)
-    }
-}
-
-/// Chain work: the expected number of hashes behind a header or chain.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Work(U256);
-
-impl Work {
-    /// No work.
-    pub const ZERO: Self = Self(U256::ZERO);
-
-    /// Wraps a 256-bit amount of work.
-    #[inline]
-    pub const fn from_u256(v: U256) -> Self {
-        Self(v)
-    }
-
-    /// Returns the amount as a 256-bit integer.
-    #[inline]
-    pub const fn to_u256(self) -> U256 {
-        self.0
-    }
-
-    /// Returns the work a header with these `nBits` proves (`GetBlockProof`): zero for a negative,
-    /// overflowing or zero target.
-    pub fn from_compact(bits: CompactTarget) -> Self {
-        let e = bits.expand();
-        if e.negative || e.overflow || e.value.is_zero() {
-            return Self::ZERO;
-        }
-        Target(e.value).to_work()
-    }
-
-    /// Returns true for no work.
-    #[inline]
-    pub const fn is_zero(&self) -> bool {
-        self.0.is_zero()
-    }
-
-    /// Adds two amounts of work, or `None` when the sum exceeds 2^256 − 1.
-    pub fn checked_add(self, rhs: Self) -> Option<Self> {
-        self.0.checked_add(rhs.0).map(Self)
-    }
-}
-
-impl fmt::Display for Work {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl fmt::Debug for Work {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Work({:x})", self.0)
-    }
-}
-
 #[cfg(any(test, feature = "proptest-impl"))]
 impl proptest::arbitrary::Arbitrary for U256 {
     type Parameters = ();
@@ -740,35 +452,9 @@ impl proptest::arbitrary::Arbitrary for U256 {
     }
 }
 
-#[cfg(any(test, feature = "proptest-impl"))]
-impl proptest::arbitrary::Arbitrary for CompactTarget {
-    type Parameters = ();
-    type Strategy = proptest::strategy::Map<proptest::num::u32::Any, fn(u32) -> Self>;
-    fn arbitrary_with(_: ()) -> Self::Strategy {
-        use proptest::strategy::Strategy;
-        proptest::arbitrary::any::<u32>().prop_map(Self)
-    }
-}
-
-/// Returns the low 32 bits.
-#[inline]
-#[allow(clippy::cast_possible_truncation)] // truncation is the point
-const fn lo32(x: u64) -> u32 {
-    x as u32
-}
-
 /// Returns the low 64 bits.
 #[inline]
 #[allow(clippy::cast_possible_truncation)] // truncation is the point
 const fn lo64(x: u128) -> u64 {
     x as u64
 }
-
-#[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::indexing_slicing,
-    clippy::arithmetic_side_effects,
-    clippy::cast_possible_truncation
-)]
-mod tests;
