@@ -232,7 +232,7 @@ impl<P: EpochContextProvider + ?Sized> EpochContextProvider for &mut P {
 ///
 /// For a tool or a fresh node that checks headers before it holds a chain. A claimed height can
 /// still choose an epoch inside this window, but each costs at most one context of the window's
-/// last epoch (for Ravencoin main in 2026, about 180 MiB), never one of the 4 GiB epochs near
+/// last epoch (for Ravencoin main at the end of 2026, epoch 1,250: about 170 MiB), never one of the 4 GiB epochs near
 /// [`crate::pow::kawpow::MAX_EPOCH`]. A caller that knows its tip should use
 /// [`EpochWindow::for_heights`] around it instead.
 pub fn plausible_epoch_window(params: &NetworkParams, now: i64) -> EpochWindow {
@@ -319,8 +319,8 @@ impl PreparedHeader {
 ///
 /// X16R / X16RV2: the whole proof. KAWPOW: the final hash from the claimed mix meets `nBits`.
 fn check_pow_cheap(header: &PreparedHeader) -> Result<(), HeaderError> {
-    let target = header.target()?;
-    if !target.is_met_by(header.id.as_byte_array()) {
+    header.target()?;
+    if !header.meets_target() {
         return Err(ProofOfWorkError::HighHash(header.header.bits).into());
     }
     Ok(())
