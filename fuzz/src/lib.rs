@@ -184,20 +184,20 @@ pub fn decode_block(data: &[u8]) {
 /// original bytes need not come back).
 pub fn parse_asset_script(data: &[u8]) {
     let script = ScriptBuf::from_bytes(data.to_vec());
-    if let Ok(asset) = AssetOutput::from_script(script.as_script()) {
-        if writes_every_field(&asset.payload) {
-            let rebuilt = asset.to_script();
-            // The reference finds "rvn" at offset 27 or 28 only, and takes a byte 'r' at 27 for
-            // the marker: a payload pushed with PUSHDATA1 and length 0x72, or with PUSHDATA2/4,
-            // is not recognized as an asset script by it either.
-            let unrecognizable = match rebuilt.as_bytes().get(26..28) {
-                Some([0x4c, len]) => *len == b'r',
-                Some([op, _]) => *op == 0x4d || *op == 0x4e,
-                _ => false,
-            };
-            if !unrecognizable {
-                assert_eq!(AssetOutput::from_script(rebuilt.as_script()).as_ref(), Ok(&asset));
-            }
+    if let Ok(asset) = AssetOutput::from_script(script.as_script())
+        && writes_every_field(&asset.payload)
+    {
+        let rebuilt = asset.to_script();
+        // The reference finds "rvn" at offset 27 or 28 only, and takes a byte 'r' at 27 for the
+        // marker: a payload pushed with PUSHDATA1 and length 0x72, or with PUSHDATA2/4, is not
+        // recognized as an asset script by it either.
+        let unrecognizable = match rebuilt.as_bytes().get(26..28) {
+            Some([0x4c, len]) => *len == b'r',
+            Some([op, _]) => *op == 0x4d || *op == 0x4e,
+            _ => false,
+        };
+        if !unrecognizable {
+            assert_eq!(AssetOutput::from_script(rebuilt.as_script()).as_ref(), Ok(&asset));
         }
     }
     if let Ok(null) = NullAssetData::from_script(script.as_script()) {
@@ -229,10 +229,11 @@ pub fn parse_asset_script(data: &[u8]) {
 /// length other than 32 or 34 bytes (`AssetHash::Other`, which its reader can produce), and a
 /// transfer's expiry time when the message is empty (its reader reads both).
 fn writes_every_field(payload: &AssetPayload) -> bool {
-    if let AssetPayload::Transfer(t) = payload {
-        if t.message.is_none() && t.expire_time != 0 {
-            return false;
-        }
+    if let AssetPayload::Transfer(t) = payload
+        && t.message.is_none()
+        && t.expire_time != 0
+    {
+        return false;
     }
     let hash = match payload {
         AssetPayload::New(a) => a.ipfs_hash.as_ref(),

@@ -113,6 +113,18 @@ fn test() -> Result<(), String> {
             "warnings",
         ]),
     )?;
+    run(
+        "clippy of the fuzz package",
+        cargo().args([
+            "clippy",
+            "--manifest-path",
+            "fuzz/Cargo.toml",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
     // `--show-output` prints what passing tests say: every conformance test states its count.
     // The tests log which vector files and field groups they read.
     let log = vectors::log_dir();
