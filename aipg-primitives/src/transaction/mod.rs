@@ -10,8 +10,13 @@
 //! back as the extended-format marker. Use [`Transaction::decode_no_witness`] where the reference
 //! reads with witness disallowed.
 
+mod sighash;
 mod witness;
 
+pub use sighash::{
+    Bip143Hashes, LegacySighash, SIGHASH_ONE, SegwitV0Sighash, SighashBase, SighashCache,
+    SighashError, SighashType, legacy_sighash,
+};
 pub use witness::{MAX_WITNESS_ITEMS, Witness};
 
 use crate::encode::{
