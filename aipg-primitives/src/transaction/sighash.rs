@@ -8,7 +8,7 @@
 //! hash type without panicking, and does work linear in the size of the transaction and the
 //! script code.
 
-use super::{OutPoint, Transaction, TxIn, TxOut};
+use super::{OutPoint, SighashError, Transaction, TxIn, TxOut};
 use crate::encode::{Encode, Sink, write_compact_size, write_var_bytes};
 use crate::hash::{Sha256dEngine, hash_newtype};
 use crate::script::Script;
@@ -103,21 +103,6 @@ impl From<u32> for SighashType {
     fn from(value: u32) -> Self {
         Self(value)
     }
-}
-
-/// Why a BIP143 signature hash could not be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum SighashError {
-    /// The input index is not an input of the transaction (the reference's callers never pass
-    /// one; its BIP143 code would read out of bounds).
-    #[error("input index {index} out of range for a transaction with {inputs} inputs")]
-    InputIndexOutOfRange {
-        /// The index asked for.
-        index: usize,
-        /// The number of inputs.
-        inputs: usize,
-    },
 }
 
 /// Returns the position just past the operation starting at `pos`, and whether the operation
