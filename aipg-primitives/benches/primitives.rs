@@ -3,7 +3,8 @@
 //!
 //! The data is synthetic: a typical two-input, two-output P2PKH transaction (107-byte input
 //! scripts: a 72-byte signature push and a 33-byte key push) and a block of about 1 MB made of
-//! such transactions with distinct outpoints.
+//! such transactions with distinct outpoints. The signature hash benches sign that transaction's
+//! inputs with the script code of the first output (a P2PKH script).
 
 // `criterion_group!` defines an undocumented public function.
 #![allow(
@@ -20,7 +21,9 @@ use aipg_primitives::encode::{DecodeWith, Encode, EncodeWith, decode_exact};
 use aipg_primitives::hash::Txid;
 use aipg_primitives::network::AIPG_MAIN;
 use aipg_primitives::script::ScriptBuf;
-use aipg_primitives::transaction::{OutPoint, Transaction, TxIn, TxOut, Witness};
+use aipg_primitives::transaction::{
+    OutPoint, SighashCache, SighashType, Transaction, TxIn, TxOut, Witness, legacy_sighash,
+};
 use criterion::{BenchmarkId, Criterion, Throughput, black_box, criterion_group, criterion_main};
 
 fn p2pkh_tx(seed: u32) -> Transaction {
@@ -95,5 +98,39 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(primitives, benches);
+fn sighash(c: &mut Criterion) {
+    let tx = p2pkh_tx(0);
+    let code = tx.output[0].script_pubkey.clone();
+    let amount = tx.output[0].value;
+    let mut g = c.benchmark_group("sighash");
+    g.bench_function("legacy_p2pkh_2in_2out_one_input", |b| {
+        b.iter(|| legacy_sighash(black_box(&tx), 1, code.as_script(), SighashType::ALL))
+    });
+    // Both inputs with a fresh cache: the per-transaction hashes are computed once.
+    g.bench_function("bip143_p2pkh_2in_2out_both_inputs", |b| {
+        b.iter(|| {
+            let mut cache = SighashCache::new(black_box(&tx));
+            for index in 0..2 {
+                black_box(
+                    cache
+                        .segwit_v0_sighash(index, code.as_script(), amount, SighashType::ALL)
+                        .unwrap(),
+                );
+            }
+        })
+    });
+    // One input once the cache holds the per-transaction hashes.
+    let mut cache = SighashCache::new(&tx);
+    cache.bip143_hashes();
+    g.bench_function("bip143_p2pkh_2in_2out_one_input_cached", |b| {
+        b.iter(|| {
+            cache
+                .segwit_v0_sighash(black_box(1), code.as_script(), amount, SighashType::ALL)
+                .unwrap()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(primitives, benches, sighash);
 criterion_main!(primitives);

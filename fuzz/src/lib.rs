@@ -438,6 +438,7 @@ pub fn decode_hashes(data: &[u8]) {
     use aipg_primitives::hash::{
         BlockHash, KawpowHeaderHash, MerkleRoot, MixHash, Txid, WitnessMerkleRoot, Wtxid,
     };
+    use aipg_primitives::transaction::{LegacySighash, SegwitV0Sighash};
     round_trip::<Txid>(data);
     round_trip::<Wtxid>(data);
     round_trip::<BlockHash>(data);
@@ -445,6 +446,8 @@ pub fn decode_hashes(data: &[u8]) {
     round_trip::<WitnessMerkleRoot>(data);
     round_trip::<KawpowHeaderHash>(data);
     round_trip::<MixHash>(data);
+    round_trip::<LegacySighash>(data);
+    round_trip::<SegwitV0Sighash>(data);
     let bytes = decode_prefix::<Txid>(data).ok().map(|(h, _)| h.to_byte_array());
     assert_eq!(bytes.as_ref().map(<[u8; 32]>::as_slice), data.get(..32));
     assert_eq!(decode_prefix::<BlockHash>(data).ok().map(|(h, _)| h.to_byte_array()), bytes);

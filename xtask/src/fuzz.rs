@@ -19,6 +19,8 @@ pub(crate) const GROUPED: &[(&str, &str, &str)] = &[
     ("WitnessMerkleRoot", "decode_hashes", HASHES),
     ("KawpowHeaderHash", "decode_hashes", HASHES),
     ("MixHash", "decode_hashes", HASHES),
+    ("LegacySighash", "decode_hashes", HASHES),
+    ("SegwitV0Sighash", "decode_hashes", HASHES),
 ];
 
 /// Why the hash newtypes share a target.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-//! Transactions: outpoints, inputs, outputs, witnesses, and the basic and extended (segwit)
-//! serializations.
+//! Transactions: outpoints, inputs, outputs, witnesses, the basic and extended (segwit)
+//! serializations, and the legacy and BIP143 signature hashes.
 //!
 //! Mirrors `CTransaction` and its serialization (`AIPowerGrid/AI-Power-Grid-Core:
 //! src/primitives/transaction.h`). Two details differ from today's Bitcoin Core and are kept
@@ -10,8 +10,15 @@
 //! back as the extended-format marker. Use [`Transaction::decode_no_witness`] where the reference
 //! reads with witness disallowed.
 
+mod error;
+mod sighash;
 mod witness;
 
+pub use error::SighashError;
+pub use sighash::{
+    Bip143Hashes, LegacySighash, SIGHASH_ONE, SegwitV0Sighash, SighashBase, SighashCache,
+    SighashType, legacy_sighash,
+};
 pub use witness::{MAX_WITNESS_ITEMS, Witness};
 
 use crate::encode::{
