@@ -85,10 +85,16 @@ fn verify_run(
     let mut epochs = EpochContextCache::new(EPOCH_CACHE, window);
     let building = Instant::now();
     for (offset, header) in (0u32..).zip(headers) {
+        if epochs.len() >= EPOCH_CACHE {
+            break;
+        }
+        // Only KAWPOW headers at their own position are prepared here: an X16R header needs no
+        // context, and hashing it would repeat the verifier's work.
+        if !header.is_kawpow(params) || Some(header.height) != start.checked_add(offset) {
+            continue;
+        }
         let prepared = PreparedHeader::new(header, params);
-        let Some(pow) = prepared.kawpow() else { continue };
-        let honest = Some(pow.height()) == start.checked_add(offset) && prepared.meets_target();
-        if honest && epochs.len() < EPOCH_CACHE {
+        if let (Some(pow), true) = (prepared.kawpow(), prepared.meets_target()) {
             // An epoch outside the window is refused here as in verification.
             let _ = epochs.get_or_build(pow.epoch());
         }
